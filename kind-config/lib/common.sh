@@ -1,0 +1,29 @@
+# Logging, failure and cache helpers shared by every kind-config piece. Sourced, never run.
+SHAKEDOWN_START=${SHAKEDOWN_START:-$(date +%s)}
+SHAKEDOWN_CACHE=${SHAKEDOWN_CACHE:-$HOME/.cache/shakedown}
+
+progress() { printf '[shakedown %4ss] %s\n' "$(( $(date +%s) - SHAKEDOWN_START ))" "$*" >&2; }
+
+# die WHAT FIX: one clear line naming what is wrong and how to fix it.
+die() { printf '[shakedown] ERROR: %s\n[shakedown] FIX:   %s\n' "$1" "$2" >&2; exit 1; }
+
+# Runs a long command with its output in a log file; on failure prints the log's tail and dies.
+run_logged() {
+  local log=$1; shift
+  mkdir -p "$(dirname "$log")"
+  if ! "$@" >"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    die "command failed: $* (full log: $log)" "read the log above; rerun '$0 $SHAKEDOWN_SUBCOMMAND' after fixing the cause"
+  fi
+}
+
+require_root_debian() {
+  [ "$(id -u)" = 0 ] || die "installing $1 needs root, and this shell is uid $(id -u)" "run as root, or install $1 yourself and rerun"
+  command -v apt-get >/dev/null || die "installing $1 needs a Debian host (apt-get), which this is not" "install $1 with your system's package manager and rerun"
+}
+
+apt_install() {
+  require_root_debian "$*"
+  progress "installing Debian packages: $*"
+  run_logged "$SHAKEDOWN_CACHE/logs/apt.log" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $*"
+}
