@@ -1,0 +1,3 @@
+module shakedown.dev/workload
+
+go 1.22
