@@ -1,0 +1,22 @@
+package dev.shakedown.report;
+
+import io.qameta.allure.Allure;
+
+/**
+ * The bridge to Allure: steps and attachments through Allure's lambda API (no AspectJ). Calls are harmless
+ * when no Allure test is running (the body still runs).
+ */
+public final class AllureReport {
+
+  private AllureReport() {}
+
+  /** Runs {@code body} as an Allure step named {@code name}; its exceptions propagate unchanged. */
+  public static void step(String name, Runnable body) {
+    Allure.step(name, body::run);
+  }
+
+  /** Attaches text content to the current test (or step). */
+  public static void attachText(String name, String mediaType, String extension, String content) {
+    Allure.addAttachment(name, mediaType, content, extension);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.shakedown.scenario;
+
+import dev.shakedown.cluster.Cluster;
+import dev.shakedown.internal.ResourceStack;
+import dev.shakedown.observe.Timeline;
+import dev.shakedown.report.AllureReport;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * Everything one chaos test works with: the cluster, its own namespace, the timeline, a seeded random source
+ * and the resources to close at test end. The {@code @ChaosTest} extension creates one per test and injects it
+ * as a test parameter.
+ */
+public final class ScenarioContext {
+
+  private final Cluster cluster;
+  private final String namespace;
+  private final Timeline timeline;
+  private final long seed;
+  private final Random random;
+  private final ResourceStack resources;
+
+  /**
+   * @param resources where {@link #register} puts resources; whoever owns the context closes it
+   */
+  public ScenarioContext(Cluster cluster, String namespace, Timeline timeline, long seed, ResourceStack resources) {
+    this.cluster = Objects.requireNonNull(cluster, "cluster");
+    this.namespace = Objects.requireNonNull(namespace, "namespace");
+    this.timeline = Objects.requireNonNull(timeline, "timeline");
+    this.seed = seed;
+    this.random = new Random(seed);
+    this.resources = Objects.requireNonNull(resources, "resources");
+  }
+
+  /** A context with a fresh timeline and resource stack, e.g. for unit tests against a mock server. */
+  public static ScenarioContext of(Cluster cluster, String namespace, long seed) {
+    return new ScenarioContext(cluster, namespace, new Timeline(), seed, new ResourceStack());
+  }
+
+  public Cluster cluster() {
+    return cluster;
+  }
+
+  public KubernetesClient client() {
+    return cluster.client();
+  }
+
+  /** The test's own namespace, created before the test and deleted after it (per cleanup mode). */
+  public String namespace() {
+    return namespace;
+  }
+
+  public Timeline timeline() {
+    return timeline;
+  }
+
+  /** The seed of {@link #random()}; run again with {@code -Dshakedown.seed=<seed>} to replay the same choices. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The test's seeded random source: every random choice (targets, timings) should come from it. */
+  public Random random() {
+    return random;
+  }
+
+  /**
+   * Registers a resource (a fault handle, a workload, a watch) to be closed at test end, newest first, per the
+   * cleanup mode; returns it.
+   */
+  public <T extends AutoCloseable> T register(T resource) {
+    return resources.push(resource);
+  }
+
+  /** The stack {@link #register} fills; closed by the extension at test end. */
+  public ResourceStack resources() {
+    return resources;
+  }
+
+  /**
+   * Runs one phase of the scenario as an Allure step, and marks its begin and end on the timeline
+   * (source {@code phase}, kind {@code begin} / {@code end} / {@code failed}, subject the phase name).
+   */
+  public void phase(String name, Runnable body) {
+    Objects.requireNonNull(body, "body");
+    timeline.record("phase", "begin", name, null, null);
+    try {
+      AllureReport.step(name, body);
+    } catch (RuntimeException | Error e) {
+      timeline.record("phase", "failed", name, String.valueOf(e.getMessage()), null);
+      throw e;
+    }
+    timeline.record("phase", "end", name, null, null);
+  }
+
+  /** {@link #phase(String, Runnable)} for one of the standard lifecycle phases. */
+  public void phase(Phase phase, Runnable body) {
+    phase(phase.label(), body);
+  }
+}
