@@ -1,7 +1,7 @@
 # Debian root filesystems made with debootstrap and imported into Docker; the image tag carries a hash
 # of the suite and package list, so the Docker image store is the cache.
 NODE_PACKAGES="systemd,systemd-sysv,dbus,containerd,runc,containernetworking-plugins,iptables,nftables,iproute2,conntrack,ethtool,util-linux,mount,kmod,procps,jq,ca-certificates,socat,e2fsprogs,bash,libseccomp2,ebtables,findutils"
-COMPONENT_PACKAGES="iptables,nftables,iproute2,conntrack,ipset,ca-certificates,catatonit,procps,jq"
+COMPONENT_PACKAGES="iptables,nftables,iproute2,conntrack,ipset,ca-certificates,catatonit,procps,jq,curl,netcat-openbsd"
 
 # rootfs_image NAME PACKAGES: prints the tag of the imported rootfs image, building it when absent.
 rootfs_image() {

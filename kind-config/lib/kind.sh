@@ -1,0 +1,95 @@
+# Creating, repairing, inspecting and deleting the kind cluster.
+
+kind_bin() { echo "$(go_tool_dir kind "$KIND_VERSION")/kind"; }
+
+ensure_kind() {
+  if command -v kind >/dev/null && kind version 2>/dev/null | grep -q "${KIND_VERSION}"; then KIND=kind; return; fi
+  go_install kind sigs.k8s.io/kind "$KIND_VERSION"
+  KIND=$(kind_bin)
+}
+
+cluster_name() { sed -n 's/^name:[[:space:]]*//p' "$CLUSTER_CONFIG"; }
+
+cluster_containers() { docker ps -a --filter "label=io.x-k8s.kind.cluster=$(cluster_name)" --format '{{.Names}}'; }
+
+# kubectl as the cluster admin, run inside the control-plane node (works for built and pulled images).
+kctl() { docker exec -i "$(cluster_name)-control-plane" kubectl --kubeconfig=/etc/kubernetes/admin.conf "$@"; }
+
+# Waits until every node is Ready and a PVC of the default StorageClass binds; returns non-zero on timeout.
+wait_healthy() {
+  local want
+  want=$(grep -c 'role:' "$CLUSTER_CONFIG")
+  progress "waiting for $want nodes to be Ready"
+  timeout 240 bash -c "until [ \"\$(docker exec $(cluster_name)-control-plane kubectl --kubeconfig=/etc/kubernetes/admin.conf get nodes --no-headers 2>/dev/null | grep -c ' Ready ')\" = $want ]; do sleep 2; done" || return 1
+  progress "checking that the default StorageClass binds a volume"
+  kctl delete namespace shakedown-smoke --ignore-not-found --wait=true --timeout=60s >/dev/null 2>&1 || true
+  sed "s|@PAUSE_IMAGE_TAG@|$PAUSE_IMAGE_TAG|" "$SHAKEDOWN_KIND_CONFIG/smoke-storage.yaml" | kctl apply -f - >/dev/null || return 1
+  kctl -n shakedown-smoke wait --for=jsonpath='{.status.phase}'=Bound pvc/smoke --timeout=180s >/dev/null || return 1
+  kctl delete namespace shakedown-smoke --wait=false >/dev/null
+}
+
+# Starts node containers a fault or a reboot left stopped or paused.
+repair_nodes() {
+  local name state
+  for name in $(cluster_containers); do
+    state=$(docker inspect -f '{{.State.Status}}' "$name")
+    case "$state" in
+      running) ;;
+      paused) progress "unpausing node $name"; docker unpause "$name" >/dev/null ;;
+      *) progress "starting node $name (was $state)"; docker start "$name" >/dev/null ;;
+    esac
+  done
+}
+
+cluster_up() {
+  local image name
+  ensure_docker
+  ensure_kind
+  image=$(ensure_node_image)
+  name=$(cluster_name)
+  if [ -n "$(cluster_containers)" ]; then
+    if [ "$(docker inspect -f '{{.Config.Image}}' "$name-control-plane" 2>/dev/null)" = "$image" ]; then
+      progress "cluster $name exists: repairing and checking it"
+      repair_nodes
+      if wait_healthy; then "$KIND" export kubeconfig --name "$name" >/dev/null 2>&1; progress "cluster $name is healthy (context kind-$name)"; return 0; fi
+      progress "cluster $name is not healthy: recreating it"
+    else
+      progress "cluster $name runs another node image: recreating it with $image"
+    fi
+    "$KIND" delete cluster --name "$name" >/dev/null 2>&1
+  fi
+  progress "creating cluster $name from $CLUSTER_CONFIG with $image"
+  run_logged "$SHAKEDOWN_CACHE/logs/kind-create.log" "$KIND" create cluster --config "$CLUSTER_CONFIG" --image "$image" --retain
+  wait_healthy || die "cluster $name did not become healthy within the bounds (nodes Ready in 240 s, a PVC bound in 180 s)" \
+    "inspect with '$0 status' and 'docker logs $name-control-plane'; then '$0 down' and '$0 up'"
+  progress "cluster $name is up (context kind-$name)"
+}
+
+cluster_down() {
+  local name
+  name=$(cluster_name)
+  docker_answers || { progress "no Docker engine answers: nothing to delete"; return 0; }
+  ensure_kind
+  progress "deleting cluster $name"
+  "$KIND" delete cluster --name "$name" >/dev/null 2>&1 || true
+  [ -z "$(cluster_containers)" ] || docker rm -f $(cluster_containers) >/dev/null
+  if docker network inspect kind >/dev/null 2>&1 && [ -z "$(docker network inspect -f '{{range .Containers}}{{.Name}} {{end}}' kind)" ]; then
+    docker network rm kind >/dev/null
+  fi
+  progress "cluster $name deleted; no node container or kind network left"
+}
+
+cluster_status() {
+  local name
+  name=$(cluster_name)
+  docker_answers || { echo "docker: no engine answers"; return 1; }
+  echo "node image: $(ensure_node_image_ref_quiet)"
+  if [ -z "$(cluster_containers)" ]; then echo "cluster $name: absent"; return 1; fi
+  docker ps -a --filter "label=io.x-k8s.kind.cluster=$name" --format 'container {{.Names}}: {{.Status}}'
+  kctl get nodes -o wide
+}
+
+ensure_node_image_ref_quiet() {
+  local ref; ref=$(node_image_ref)
+  if docker image inspect "$ref" >/dev/null 2>&1; then echo "$ref (built)"; else echo "$ref (not built yet)"; fi
+}

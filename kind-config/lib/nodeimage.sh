@@ -1,0 +1,62 @@
+# The offline node image: node rootfs + Kubernetes binaries + node files, with every component image
+# preloaded into its containerd. Tagged by a hash of everything it is made from.
+
+node_image_ref() {
+  local k=$SHAKEDOWN_KIND_CONFIG
+  echo "shakedown/node:$KUBERNETES_VERSION-$(tree_hash "$k/versions.env" "$k/node" "$k"/lib/{go,rootfs,images,nodeimage}.sh \
+    "$k"/images/{node,kubernetes,etcd,coredns,pause,cni-agent,local-path-provisioner,local-path-helper})"
+}
+
+# render DIR: replaces @VERSION_NAME@ placeholders in every file under DIR with the pinned values.
+render_versions() {
+  local name
+  for name in KUBERNETES_VERSION PAUSE_IMAGE_TAG LOCAL_PATH_PROVISIONER_VERSION; do
+    grep -rl "@$name@" "$1" | xargs -r sed -i "s|@$name@|${!name}|g"
+  done
+}
+
+build_node_image() {
+  local ref=$1 base ctx k8s container images
+  build_go_components
+  mapfile -t images < <(build_component_images)
+  base=$(rootfs_image node "$NODE_PACKAGES")
+  k8s=$(go_tool_dir kubernetes "$KUBERNETES_VERSION")
+  ctx=$(mktemp -d "${TMPDIR:-/tmp}/shakedown-node.XXXXXX")
+  cp "$SHAKEDOWN_KIND_CONFIG/images/node/Dockerfile" "$k8s/kubeadm" "$k8s/kubelet" "$k8s/kubectl" "$ctx/"
+  cp -r "$SHAKEDOWN_KIND_CONFIG/node" "$ctx/rootfs"
+  render_versions "$ctx/rootfs"
+  progress "building the node base image"
+  run_logged "$SHAKEDOWN_CACHE/logs/image-node.log" docker build -q --build-arg "BASE=$base" \
+    --build-arg "KUBERNETES_VERSION=$KUBERNETES_VERSION" -t "$ref-base" "$ctx"
+  rm -rf "$ctx"
+
+  progress "preloading ${#images[@]} images into the node's containerd"
+  container=$(docker run -d --entrypoint sleep "$ref-base" infinity)
+  docker exec "$container" sh -c 'containerd >/var/log/containerd-build.log 2>&1 &'
+  timeout 60 sh -c "until docker exec $container ctr version >/dev/null 2>&1; do sleep 1; done" \
+    || die "containerd did not start in the node build container" "docker logs $container"
+  docker save "${images[@]}" | docker exec -i "$container" ctr --namespace=k8s.io images import \
+    --label=io.cri-containerd.pinned=pinned --all-platforms --no-unpack --digests - >/dev/null
+  docker exec "$container" sh -c 'pkill containerd; rm -f /var/log/containerd-build.log'
+  docker commit -q -c 'ENTRYPOINT ["/usr/local/bin/entrypoint", "/sbin/init"]' -c 'CMD []' "$container" "$ref" >/dev/null
+  docker rm -f "$container" >/dev/null
+  docker rmi "$ref-base" >/dev/null
+  progress "node image $ref: $(docker image inspect -f '{{.Size}}' "$ref" | awk '{printf "%d MB", $1/1e6}')"
+}
+
+# Makes sure a node image exists: pulled when a registry answers, otherwise built offline. Prints its ref.
+ensure_node_image() {
+  local ref
+  if [ -n "${SHAKEDOWN_NODE_IMAGE:-}" ]; then echo "$SHAKEDOWN_NODE_IMAGE"; return; fi
+  if docker image inspect "$ONLINE_NODE_IMAGE" >/dev/null 2>&1; then echo "$ONLINE_NODE_IMAGE"; return; fi
+  ref=$(node_image_ref)
+  if docker image inspect "$ref" >/dev/null 2>&1; then
+    progress "node image $ref is cached"
+  elif progress "trying to pull $ONLINE_NODE_IMAGE" && timeout 300 docker pull -q "$ONLINE_NODE_IMAGE" >/dev/null 2>&1; then
+    ref=$ONLINE_NODE_IMAGE
+  else
+    progress "no registry answered: building the node image offline (cold: ~15 min; cached afterwards)"
+    build_node_image "$ref"
+  fi
+  echo "$ref"
+}
