@@ -1,0 +1,88 @@
+package dev.shakedown.cluster;
+
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The default {@link ClusterProvider}: a context of the kubeconfig ({@code KUBECONFIG} or {@code ~/.kube/config}).
+ * Checks the {@link ContextGuard} first, then that the API server answers {@code GET /version} within the connect
+ * timeout. Without an explicit context it uses the embedded kind cluster and runs {@code cluster up} when that
+ * context is absent or unreachable; with an explicit one it fails instead.
+ */
+public final class KubeconfigClusterProvider implements ClusterProvider {
+
+  @Override
+  public Cluster connect(ClusterSettings settings) {
+    String context = settings.effectiveContext();
+    settings.guard().check(context);
+    Optional<String> problem = problem(context, settings.connectTimeout());
+    if (problem.isPresent()) {
+      if (!settings.embedded()) {
+        throw new ClusterUnavailableException(problem.get());
+      }
+      System.out.println("[shakedown] " + problem.get() + "; running cluster up");
+      new KindClusterScript(settings.kindConfig()).up(settings.clusterUpTimeout());
+      problem = problem(context, settings.connectTimeout());
+      if (problem.isPresent()) {
+        throw new ClusterUnavailableException(problem.get() + " (even after cluster up)");
+      }
+    }
+    return Cluster.of(new KubernetesClientBuilder().withConfig(config(context, settings.connectTimeout(), true)).build(),
+        context, ClusterSettings.kindName(context));
+  }
+
+  /** Why the context cannot be used now, or empty when its API server answers within {@code timeout}. */
+  static Optional<String> problem(String context, Duration timeout) {
+    List<String> contexts = Config.autoConfigure(null).getContexts().stream().map(NamedContext::getName).toList();
+    if (!contexts.contains(context)) {
+      return Optional.of("kubeconfig context '" + context + "' does not exist (kubeconfig " + Config.getKubeconfigFilenames()
+          + ", contexts: " + (contexts.isEmpty() ? "none" : String.join(", ", contexts)) + ")");
+    }
+    Config config = config(context, timeout, false);
+    try (KubernetesClient probe = new KubernetesClientBuilder().withConfig(config).build()) {
+      CompletableFuture<?> version = CompletableFuture.supplyAsync(probe::getKubernetesVersion);
+      version.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return Optional.empty();
+    } catch (TimeoutException e) {
+      return Optional.of(unreachable(context, config, "no answer to GET /version within " + timeout));
+    } catch (ExecutionException e) {
+      return Optional.of(unreachable(context, config, "GET /version failed within " + timeout + ": " + rootMessage(e)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of(unreachable(context, config, "interrupted"));
+    }
+  }
+
+  private static String unreachable(String context, Config config, String why) {
+    return "cluster of kubeconfig context '" + context + "' (server " + config.getMasterUrl() + ") is unreachable: "
+        + why + "; is it running? (kind: docker ps --filter label=" + Cluster.KIND_CLUSTER_LABEL + "; kind-config/cluster status)";
+  }
+
+  static Config config(String context, Duration timeout, boolean retries) {
+    int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    ConfigBuilder builder = new ConfigBuilder(Config.autoConfigure(context))
+        .withConnectionTimeout(Math.min(millis, 10_000));
+    if (!retries) {
+      builder.withRequestTimeout(millis).withRequestRetryBackoffLimit(0);
+    }
+    return builder.build();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+}
