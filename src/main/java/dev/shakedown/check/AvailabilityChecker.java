@@ -1,0 +1,149 @@
+package dev.shakedown.check;
+
+import dev.shakedown.observe.TimelineEvent;
+import dev.shakedown.workload.Operation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/** Measures success ratio, outages and per-fault recovery; see {@link Checkers#availability}. */
+final class AvailabilityChecker implements Checker<Facts> {
+
+  static final String CHECKER = "availability";
+
+  /** A maximal run of non-OK completions, from the last OK before it to the first OK after it. */
+  record Outage(Operation firstFailure, long fromNanos, long toNanos, boolean ended) {
+    Duration length() {
+      return Duration.ofNanos(Math.max(0, toNanos - fromNanos));
+    }
+  }
+
+  private final AvailabilityThresholds thresholds;
+
+  AvailabilityChecker(AvailabilityThresholds thresholds) {
+    this.thresholds = thresholds;
+  }
+
+  @Override
+  public Verdict check(Facts facts) {
+    List<Operation> ops = facts.history().snapshot();
+    long ok = 0;
+    long fail = 0;
+    long info = 0;
+    List<Outage> outages = new ArrayList<>();
+    List<Operation> failures = new ArrayList<>();
+    long lastOk = ops.isEmpty() ? 0 : ops.get(0).nanos();
+    long lastCompletion = lastOk;
+    Operation firstFailure = null;
+    for (Operation op : ops) {
+      if (op.isInvoke()) {
+        continue;
+      }
+      lastCompletion = op.nanos();
+      if (op.isOk()) {
+        ok++;
+        if (firstFailure != null) {
+          outages.add(new Outage(firstFailure, lastOk, op.nanos(), true));
+          firstFailure = null;
+        }
+        lastOk = op.nanos();
+      } else {
+        fail += op.isFail() ? 1 : 0;
+        info += op.isInfo() ? 1 : 0;
+        firstFailure = firstFailure == null ? op : firstFailure;
+        if (failures.size() < Verdict.MAX_OFFENDING) {
+          failures.add(op);
+        }
+      }
+    }
+    if (firstFailure != null) {
+      outages.add(new Outage(firstFailure, lastOk, lastCompletion, false));
+    }
+    long completed = ok + fail + info;
+    Verdict.Builder b = Verdict.builder(CHECKER).count("ok", ok).count("fail", fail).count("info", info)
+        .count("completed", completed).count("outages", outages.size());
+    if (completed == 0) {
+      return b.status(Verdict.Status.UNKNOWN).summary(CHECKER + " UNKNOWN: no completed operations").build();
+    }
+    return judge(b, (double) ok / completed, completed, outages, failures,
+        recoveries(outages, facts.timeline().snapshot()));
+  }
+
+  private Verdict judge(Verdict.Builder b, double ratio, long completed, List<Outage> outages,
+      List<Operation> failures, List<FaultRecovery> recoveries) {
+    Outage longest = outages.stream().max(Comparator.comparing(Outage::length)).orElse(null);
+    Duration longestLength = longest == null ? Duration.ZERO : longest.length();
+    Duration slowest = recoveries.stream().filter(FaultRecovery::recovered).map(FaultRecovery::recovery)
+        .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+    long unrecovered = recoveries.stream().filter(r -> !r.recovered()).count();
+    b.count("faults", recoveries.size()).count("unrecovered", unrecovered)
+        .detail("success-ratio", ratio).detail("longest-outage", longestLength)
+        .detail("slowest-recovery", slowest).detail("recoveries", recoveries)
+        .detail("min-success-ratio", thresholds.minSuccessRatio());
+    List<String> problems = new ArrayList<>();
+    List<Operation> offending = new ArrayList<>();
+    if (ratio < thresholds.minSuccessRatio()) {
+      problems.add(String.format("success ratio %.2f%% below %.2f%%", ratio * 100, thresholds.minSuccessRatio() * 100));
+      offending.addAll(failures);
+    }
+    if (thresholds.maxOutage() != null && longestLength.compareTo(thresholds.maxOutage()) > 0) {
+      problems.add("longest outage " + ms(longestLength) + " exceeds " + ms(thresholds.maxOutage()));
+      offending.add(longest.firstFailure());
+      b.detail("max-outage", thresholds.maxOutage());
+    }
+    if (unrecovered > 0) {
+      problems.add(unrecovered + " fault(s) never recovered");
+      offending.add(outages.get(outages.size() - 1).firstFailure());
+    }
+    if (thresholds.maxRecovery() != null && slowest.compareTo(thresholds.maxRecovery()) > 0) {
+      problems.add("slowest recovery " + ms(slowest) + " exceeds " + ms(thresholds.maxRecovery()));
+      b.detail("max-recovery", thresholds.maxRecovery());
+    }
+    offending.stream().distinct().sorted(Comparator.comparingLong(Operation::index)).forEach(b::offending);
+    String measured = String.format("%.2f%% of %d completed operations OK, longest outage %s, %d fault(s), "
+        + "slowest recovery %s", ratio * 100, completed, ms(longestLength), recoveries.size(), ms(slowest));
+    return problems.isEmpty()
+        ? b.status(Verdict.Status.VALID).summary(CHECKER + " VALID: " + measured).build()
+        : b.status(Verdict.Status.INVALID).summary(CHECKER + " INVALID: " + String.join("; ", problems)
+            + " (" + measured + ")").build();
+  }
+
+  /** One {@link FaultRecovery} per inject mark, in mark order; outages are in time order. */
+  static List<FaultRecovery> recoveries(List<Outage> outages, List<TimelineEvent> events) {
+    List<TimelineEvent> injects = events.stream().filter(e -> isFault(e, "inject"))
+        .sorted(Comparator.comparingLong(TimelineEvent::recordedNanos)).toList();
+    List<FaultRecovery> recoveries = new ArrayList<>();
+    int next = 0;
+    for (int i = 0; i < injects.size(); i++) {
+      TimelineEvent inject = injects.get(i);
+      long at = inject.recordedNanos();
+      long nextInject = i + 1 < injects.size() ? injects.get(i + 1).recordedNanos() : Long.MAX_VALUE;
+      while (next < outages.size() && outages.get(next).ended() && outages.get(next).toNanos() <= at) {
+        next++;
+      }
+      Outage hit = next < outages.size() && outages.get(next).firstFailure().nanos() < nextInject
+          ? outages.get(next) : null;
+      Duration recovery = hit == null ? Duration.ZERO : hit.ended() ? Duration.ofNanos(hit.toNanos() - at) : null;
+      recoveries.add(new FaultRecovery(inject.subject(), at, healedAfter(inject, events), hit != null, recovery));
+    }
+    return recoveries;
+  }
+
+  private static Duration healedAfter(TimelineEvent inject, List<TimelineEvent> events) {
+    return events.stream()
+        .filter(e -> isFault(e, "heal") && e.recordedNanos() >= inject.recordedNanos()
+            && Objects.equals(e.subject(), inject.subject()))
+        .map(e -> Duration.ofNanos(e.recordedNanos() - inject.recordedNanos()))
+        .min(Comparator.naturalOrder()).orElse(null);
+  }
+
+  private static boolean isFault(TimelineEvent e, String kind) {
+    return "fault".equals(e.source()) && kind.equals(e.kind());
+  }
+
+  private static String ms(Duration d) {
+    return d.toMillis() + " ms";
+  }
+}

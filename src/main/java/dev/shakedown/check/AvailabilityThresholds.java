@@ -1,0 +1,47 @@
+package dev.shakedown.check;
+
+import java.time.Duration;
+
+/**
+ * Immutable bounds for {@link Checkers#availability}: each setter returns a new instance, so a shared
+ * base can be refined per scenario. A {@code null} duration means unbounded.
+ *
+ * <pre>{@code AvailabilityThresholds.none().minSuccessRatio(0.95).maxOutage(Duration.ofSeconds(10))}</pre>
+ *
+ * @param minSuccessRatio lowest acceptable OK / completed ratio, in [0, 1]
+ * @param maxOutage longest acceptable outage, or {@code null}
+ * @param maxRecovery longest acceptable recovery after any fault inject mark, or {@code null}
+ */
+public record AvailabilityThresholds(double minSuccessRatio, Duration maxOutage, Duration maxRecovery) {
+
+  public AvailabilityThresholds {
+    if (!(minSuccessRatio >= 0 && minSuccessRatio <= 1)) {
+      throw new IllegalArgumentException("minSuccessRatio must be within [0, 1]: " + minSuccessRatio);
+    }
+    requireNonNegative("maxOutage", maxOutage);
+    requireNonNegative("maxRecovery", maxRecovery);
+  }
+
+  /** No bounds: the checker only measures (and still fails a fault that never recovered). */
+  public static AvailabilityThresholds none() {
+    return new AvailabilityThresholds(0, null, null);
+  }
+
+  public AvailabilityThresholds minSuccessRatio(double ratio) {
+    return new AvailabilityThresholds(ratio, maxOutage, maxRecovery);
+  }
+
+  public AvailabilityThresholds maxOutage(Duration bound) {
+    return new AvailabilityThresholds(minSuccessRatio, bound, maxRecovery);
+  }
+
+  public AvailabilityThresholds maxRecovery(Duration bound) {
+    return new AvailabilityThresholds(minSuccessRatio, maxOutage, bound);
+  }
+
+  private static void requireNonNegative(String name, Duration d) {
+    if (d != null && d.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative: " + d);
+    }
+  }
+}
