@@ -67,13 +67,13 @@ public final class Cluster implements AutoCloseable {
 
   /** The kind node containers of this cluster, sorted by name (empty for a cluster that is not kind). */
   public List<Node> nodes() {
-    return containers().stream().map(this::toNode).sorted(Comparator.comparing(Node::name)).toList();
+    return containers().stream().map(this::nodeOf).sorted(Comparator.comparing(Node::name)).toList();
   }
 
   /** The worker nodes (kind role {@code worker}), sorted by name. */
   public List<Node> workers() {
     return containers().stream().filter(c -> "worker".equals(c.getLabels().get(KIND_ROLE_LABEL)))
-        .map(this::toNode).sorted(Comparator.comparing(Node::name)).toList();
+        .map(this::nodeOf).sorted(Comparator.comparing(Node::name)).toList();
   }
 
   /**
@@ -107,7 +107,7 @@ public final class Cluster implements AutoCloseable {
     }
   }
 
-  private Node toNode(Container container) {
+  Node nodeOf(Container container) {
     String containerName = container.getNames()[0].replaceFirst("^/", "");
     return new Node(containerName, docker, client, ledger);
   }

@@ -1,0 +1,103 @@
+package dev.shakedown.cluster;
+
+import com.github.dockerjava.api.model.Container;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Removes what a killed earlier run left behind, once per run before the first test: the leases and managed
+ * namespaces of runs that are no longer alive; and, when no other run is alive on the cluster, nodes still
+ * cordoned by a fault and kind node containers left stopped or paused (started, unpaused, awaited Ready).
+ */
+public final class Sweeper {
+
+  private final Cluster cluster;
+  private final RunIdentity self;
+  private final Duration nodeReadyTimeout;
+
+  public Sweeper(Cluster cluster, RunIdentity self, Duration nodeReadyTimeout) {
+    this.cluster = cluster;
+    this.self = self;
+    this.nodeReadyTimeout = nodeReadyTimeout;
+  }
+
+  /** Sweeps and returns what it did, one line per action. */
+  public List<String> sweep() {
+    KubernetesClient client = cluster.client();
+    List<String> actions = new ArrayList<>();
+    for (Lease lease : RunLease.all(client)) {
+      String run = lease.getMetadata().getLabels().get(ShakedownLabels.RUN);
+      if (!self.runId().equals(run) && !RunLease.alive(lease, self)) {
+        client.leases().inNamespace(RunLease.NAMESPACE).withName(lease.getMetadata().getName()).delete();
+        actions.add("deleted lease of dead run " + run);
+      }
+    }
+    Set<String> live = RunLease.otherLiveRuns(client, self);
+    for (Namespace ns : client.namespaces().withLabel(ShakedownLabels.MANAGED, "true").list().getItems()) {
+      String run = ns.getMetadata().getLabels().get(ShakedownLabels.RUN);
+      boolean terminating = ns.getMetadata().getDeletionTimestamp() != null;
+      if (!self.runId().equals(run) && !live.contains(run) && !terminating) {
+        client.namespaces().withName(ns.getMetadata().getName()).delete();
+        actions.add("deleted namespace/" + ns.getMetadata().getName() + " of run " + run);
+      }
+    }
+    if (!live.isEmpty()) {
+      actions.add("left nodes alone: other live runs " + live);
+      return actions;
+    }
+    actions.addAll(restoreContainers());
+    actions.addAll(uncordon(client));
+    return actions;
+  }
+
+  private List<String> restoreContainers() {
+    List<String> actions = new ArrayList<>();
+    List<Container> containers;
+    try {
+      containers = cluster.containers();
+    } catch (RuntimeException e) {
+      return List.of("skipped node containers: " + e.getMessage());
+    }
+    List<Node> restored = new ArrayList<>();
+    for (Container container : containers) {
+      Node node = cluster.nodeOf(container);
+      String state = String.valueOf(container.getState());
+      if ("paused".equals(state)) {
+        node.unpause();
+      } else if (!"running".equals(state)) {
+        node.start();
+      } else {
+        continue;
+      }
+      restored.add(node);
+      actions.add((state.equals("paused") ? "unpaused " : "started ") + node + " (was " + state + ")");
+    }
+    restored.forEach(n -> n.awaitReady(nodeReadyTimeout));
+    return actions;
+  }
+
+  private static List<String> uncordon(KubernetesClient client) {
+    List<String> actions = new ArrayList<>();
+    for (io.fabric8.kubernetes.api.model.Node node : client.nodes().list().getItems()) {
+      var annotations = node.getMetadata().getAnnotations();
+      if (annotations != null && "true".equals(annotations.get(ShakedownLabels.CORDONED))) {
+        uncordon(client, node.getMetadata().getName());
+        actions.add("uncordoned node/" + node.getMetadata().getName());
+      }
+    }
+    return actions;
+  }
+
+  /** Makes a node schedulable again and drops the harness's cordon annotations. */
+  static void uncordon(KubernetesClient client, String nodeName) {
+    client.nodes().withName(nodeName).edit(n -> new NodeBuilder(n).editSpec().withUnschedulable(false).endSpec()
+        .editMetadata().removeFromAnnotations(ShakedownLabels.CORDONED).removeFromAnnotations(ShakedownLabels.RUN)
+        .endMetadata().build());
+  }
+}
