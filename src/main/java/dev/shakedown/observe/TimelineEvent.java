@@ -14,4 +14,13 @@ import java.time.Instant;
  * @param detail free text
  */
 public record TimelineEvent(long recordedNanos, Instant recordedAt, Instant apiTime, String source, String kind,
-    String subject, String detail) {}
+    String subject, String detail) {
+
+  /**
+   * How much later the harness recorded this than the API server timestamped it, or {@code null} without an
+   * API time. Most API times have one-second resolution (event {@code eventTime}: microseconds).
+   */
+  public java.time.Duration lag() {
+    return apiTime == null ? null : java.time.Duration.between(apiTime, recordedAt);
+  }
+}

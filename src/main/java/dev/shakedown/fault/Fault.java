@@ -1,0 +1,22 @@
+package dev.shakedown.fault;
+
+import dev.shakedown.scenario.ScenarioContext;
+
+/**
+ * Something that goes wrong on purpose. {@link #inject(ScenarioContext)} chooses its targets from the
+ * scenario's seeded random source, breaks them, marks the timeline, and returns a handle that heals on
+ * {@code close()}; the handle is registered with the context, so it heals even when the test fails.
+ */
+public interface Fault {
+
+  /** A short name for logs and the timeline, e.g. {@code pod-kill}. */
+  String name();
+
+  /** Injects into the scope; the caller owns the returned handle. */
+  FaultHandle inject(FaultScope scope);
+
+  /** Injects into the scenario and registers the handle with it. */
+  default FaultHandle inject(ScenarioContext ctx) {
+    return ctx.register(inject(FaultScope.of(ctx)));
+  }
+}

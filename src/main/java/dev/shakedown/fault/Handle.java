@@ -1,0 +1,68 @@
+package dev.shakedown.fault;
+
+import dev.shakedown.observe.Timeline;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link FaultHandle} every fault returns: prints and marks the injection, and on the first
+ * {@link #close()} runs the heal action and marks the heal; later closes do nothing.
+ */
+final class Handle implements FaultHandle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Handle.class);
+
+  private final String fault;
+  private final List<String> targets;
+  private final Timeline timeline;
+  private final Runnable heal;
+  private final AtomicBoolean healed = new AtomicBoolean();
+
+  private Handle(String fault, List<String> targets, Timeline timeline, Runnable heal) {
+    this.fault = fault;
+    this.targets = List.copyOf(targets);
+    this.timeline = timeline;
+    this.heal = heal;
+  }
+
+  /** Prints the targets chosen and marks {@code inject} in the timeline; returns the handle that heals. */
+  static Handle injected(FaultScope scope, String fault, String how, List<String> targets, Runnable heal) {
+    String detail = how + " -> " + targets;
+    LOG.info("fault {} injected: {}", fault, detail);
+    scope.timeline().markFault("inject", fault, detail);
+    return new Handle(fault, targets, scope.timeline(), heal);
+  }
+
+  /** Announces the targets before a fault that takes a while to inject (e.g. a drain). */
+  static void chosen(FaultScope scope, String fault, String how, List<String> targets) {
+    LOG.info("fault {} targets: {} -> {}", fault, how, targets);
+  }
+
+  @Override public String fault() { return fault; }
+
+  @Override public List<String> targets() { return targets; }
+
+  @Override public boolean isHealed() { return healed.get(); }
+
+  @Override
+  public void close() {
+    if (!healed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      heal.run();
+      LOG.info("fault {} healed: {}", fault, targets);
+      timeline.markFault("heal", fault, String.valueOf(targets));
+    } catch (RuntimeException e) {
+      timeline.markFault("heal", fault, targets + " FAILED: " + e.getMessage());
+      throw e;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return fault + " " + targets + (healed.get() ? " (healed)" : " (active)");
+  }
+}

@@ -1,0 +1,117 @@
+package dev.shakedown.fault;
+
+import dev.shakedown.ShakedownException;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * Drains the chosen nodes as {@code kubectl drain} does: cordon (and annotate
+ * {@value #ANNOTATION}{@code =true}), then evict every pod on the node except DaemonSet and mirror pods
+ * through the Eviction API, which honours PodDisruptionBudgets, retrying refused evictions until every
+ * pod is gone or {@link #timeout(Duration)} passes. When a budget still blocks at the timeout the node is
+ * uncordoned and a {@link ShakedownException} names the blocked pods. Healing uncordons the nodes this
+ * fault cordoned (those carrying the annotation) and removes the annotation.
+ */
+public final class NodeDrain implements Fault {
+
+  public static final String ANNOTATION = "shakedown.dev/cordoned";
+
+  private final NodeTargets targets;
+  private Duration timeout = Duration.ofMinutes(1);
+
+  NodeDrain(NodeTargets targets) {
+    this.targets = Objects.requireNonNull(targets, "targets");
+  }
+
+  /** How long evictions may be refused before the drain gives up (default 1 minute). */
+  public NodeDrain timeout(Duration timeout) {
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
+  @Override
+  public String name() {
+    return "node-drain";
+  }
+
+  @Override
+  public FaultHandle inject(FaultScope scope) {
+    List<String> nodes = targets.select(scope);
+    Handle.chosen(scope, name(), targets.toString(), nodes);
+    List<String> cordoned = new ArrayList<>();
+    try {
+      for (String node : nodes) {
+        Cordon.cordon(scope.client(), node);
+        cordoned.add(node);
+      }
+      for (String node : nodes) {
+        drain(scope.client(), node);
+      }
+    } catch (RuntimeException e) {
+      cordoned.forEach(node -> Cordon.uncordon(scope.client(), node));
+      throw e;
+    }
+    return Handle.injected(scope, name(), targets + " cordoned and evicted",
+        nodes.stream().map(n -> "node/" + n).toList(),
+        () -> nodes.forEach(node -> Cordon.uncordon(scope.client(), node)));
+  }
+
+  private void drain(KubernetesClient client, String node) {
+    Map<String, String> refused = new LinkedHashMap<>();
+    try {
+      Awaitility.await("Node " + node + " drained (every evictable pod evicted and gone)")
+          .atMost(timeout)
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> {
+            List<Pod> remaining = evictable(client, node);
+            refused.keySet().retainAll(remaining.stream().map(NodeDrain::key).toList());
+            for (Pod pod : remaining) {
+              if (pod.getMetadata().getDeletionTimestamp() == null && !evict(client, pod)) {
+                refused.put(key(pod), "eviction refused (429: a PodDisruptionBudget allows no more disruptions)");
+              }
+            }
+            return remaining.isEmpty();
+          });
+    } catch (ConditionTimeoutException e) {
+      List<String> left = evictable(client, node).stream().map(NodeDrain::key).toList();
+      Map<String, String> blocked = new LinkedHashMap<>();
+      left.forEach(p -> blocked.put(p, refused.getOrDefault(p, "evicted but still terminating")));
+      throw new ShakedownException("Node " + node + ": expected it drained within " + timeout + ", but "
+          + left.size() + " pod(s) remain: " + blocked + "; the node was uncordoned", e);
+    }
+  }
+
+  /** {@code true} when the eviction was accepted or the pod is already gone; {@code false} on 429. */
+  private static boolean evict(KubernetesClient client, Pod pod) {
+    try {
+      return client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName()).evict();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        return true;
+      }
+      throw new ShakedownException("Pod " + key(pod) + ": eviction failed with HTTP " + e.getCode() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Pods on the node that a drain must remove: not DaemonSet-managed, not mirror pods. */
+  static List<Pod> evictable(KubernetesClient client, String node) {
+    return client.pods().inAnyNamespace().list().getItems().stream()
+        .filter(p -> p.getSpec() != null && node.equals(p.getSpec().getNodeName()))
+        .filter(p -> !Pods.isDaemonSetPod(p) && !Pods.isMirrorPod(p))
+        .toList();
+  }
+
+  private static String key(Pod pod) {
+    return pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.shakedown.workload;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Where a {@link LoadClient} sends its next request: a base URI such as {@code http://172.19.0.3:31234}. */
+public interface Endpoints {
+
+  /** The base URI for the next request. */
+  URI next();
+
+  /** Re-reads the set of endpoints; called periodically by the client. Default: nothing to re-read. */
+  default void refresh() {}
+
+  /** Round-robin over a fixed list (tests, port-forwards, external load balancers). */
+  static Endpoints fixed(URI... uris) {
+    List<URI> list = List.of(uris);
+    if (list.isEmpty()) {
+      throw new IllegalArgumentException("at least one endpoint is required");
+    }
+    AtomicLong counter = new AtomicLong();
+    return () -> list.get((int) Math.floorMod(counter.getAndIncrement(), (long) list.size()));
+  }
+}

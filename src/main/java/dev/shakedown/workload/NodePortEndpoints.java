@@ -1,0 +1,100 @@
+package dev.shakedown.workload;
+
+import dev.shakedown.ShakedownException;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reaches a NodePort Service from the test JVM: kind's node containers sit on the docker {@code kind}
+ * network, routable from the host, so requests go round-robin to {@code http://<InternalIP>:<nodePort>} of
+ * the nodes that are currently Ready (re-read on {@link #refresh()}). Pods themselves are not routable.
+ */
+public final class NodePortEndpoints implements Endpoints {
+
+  private final KubernetesClient client;
+  private final int nodePort;
+  private final AtomicLong counter = new AtomicLong();
+  private volatile List<URI> uris;
+
+  NodePortEndpoints(KubernetesClient client, int nodePort) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.nodePort = nodePort;
+    refresh();
+    if (uris.isEmpty()) {
+      throw new ShakedownException("no Ready node with an InternalIP: cannot reach NodePort " + nodePort);
+    }
+  }
+
+  /** Endpoints of the NodePort of {@code service}'s first port. */
+  public static NodePortEndpoints of(KubernetesClient client, HttpService service) {
+    return new NodePortEndpoints(client, service.nodePort());
+  }
+
+  /** Endpoints of the first port of the NodePort Service {@code namespace/name}. */
+  public static NodePortEndpoints of(KubernetesClient client, String namespace, String name) {
+    Service service = client.services().inNamespace(namespace).withName(name).get();
+    if (service == null || service.getSpec().getPorts().isEmpty() || service.getSpec().getPorts().get(0).getNodePort() == null) {
+      throw new ShakedownException("Service " + namespace + "/" + name + ": expected a NodePort Service, "
+          + (service == null ? "it does not exist" : "it has no node port"));
+    }
+    return new NodePortEndpoints(client, service.getSpec().getPorts().get(0).getNodePort());
+  }
+
+  public int nodePort() {
+    return nodePort;
+  }
+
+  /** The current endpoints, one per Ready node. */
+  public List<URI> uris() {
+    return uris;
+  }
+
+  @Override
+  public URI next() {
+    List<URI> current = uris;
+    return current.get((int) Math.floorMod(counter.getAndIncrement(), (long) current.size()));
+  }
+
+  /** Re-reads the Ready nodes; keeps the previous list when the API is unreachable or no node is Ready. */
+  @Override
+  public void refresh() {
+    try {
+      List<URI> fresh = client.nodes().list().getItems().stream()
+          .filter(NodePortEndpoints::isReady)
+          .map(NodePortEndpoints::internalIp)
+          .filter(Objects::nonNull)
+          .sorted()
+          .map(ip -> URI.create("http://" + ip + ":" + nodePort))
+          .toList();
+      if (!fresh.isEmpty() || uris == null) {
+        uris = fresh;
+      }
+    } catch (RuntimeException e) {
+      if (uris == null) {
+        throw new ShakedownException("cannot list nodes to find NodePort " + nodePort + " endpoints", e);
+      }
+    }
+  }
+
+  static boolean isReady(Node node) {
+    return node.getStatus() != null && node.getStatus().getConditions() != null
+        && node.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  static String internalIp(Node node) {
+    if (node.getStatus() == null || node.getStatus().getAddresses() == null) {
+      return null;
+    }
+    return node.getStatus().getAddresses().stream()
+        .filter(a -> "InternalIP".equals(a.getType()))
+        .map(NodeAddress::getAddress)
+        .findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.shakedown.workload;
+
+import dev.shakedown.scenario.ScenarioContext;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * Static factories for the workloads Shakedown ships. All run the workload image
+ * (system property {@value #IMAGE_PROPERTY}, default {@value #DEFAULT_IMAGE}).
+ *
+ * <pre>{@code
+ * HttpService web = Workloads.httpService(ctx).replicas(3).deploy().awaitReady(Duration.ofMinutes(2));
+ * LoadClient load = Workloads.load(ctx, web).rate(20);
+ * }</pre>
+ */
+public final class Workloads {
+
+  public static final String IMAGE_PROPERTY = "shakedown.image.workload";
+  public static final String DEFAULT_IMAGE = "shakedown/workload:0.1";
+
+  private Workloads() {}
+
+  /** The workload image in use. */
+  public static String image() {
+    return System.getProperty(IMAGE_PROPERTY, DEFAULT_IMAGE);
+  }
+
+  /** A stateless HTTP service named {@code web} (3 replicas, PDB, probes, NodePort), torn down with the scenario. */
+  public static HttpService httpService(ScenarioContext ctx) {
+    return ctx.register(new HttpService(ctx.client(), ctx.namespace(), "web"));
+  }
+
+  public static HttpService httpService(KubernetesClient client, String namespace, String name) {
+    return new HttpService(client, namespace, name);
+  }
+
+  /** A 3-replica StatefulSet named {@code kv} with one volume per pod, spread over nodes. */
+  public static StatefulKv statefulKv(ScenarioContext ctx) {
+    return ctx.register(new StatefulKv(ctx.client(), ctx.namespace(), "kv"));
+  }
+
+  public static StatefulKv statefulKv(KubernetesClient client, String namespace, String name) {
+    return new StatefulKv(client, namespace, name);
+  }
+
+  /** A load client against an HTTP service's NodePort; stopped with the scenario. */
+  public static LoadClient load(ScenarioContext ctx, HttpService service) {
+    return ctx.register(new LoadClient(NodePortEndpoints.of(ctx.client(), service), new History()));
+  }
+}
