@@ -4,8 +4,10 @@ import dev.shakedown.ShakedownException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Thread-safe last-in, first-out stack of resources. {@link #close()} closes every resource in reverse order
@@ -32,10 +34,19 @@ public final class ResourceStack implements AutoCloseable {
    */
   @Override
   public void close() {
+    closeMatching(r -> true);
+  }
+
+  /**
+   * Closes the resources that match, newest first, and keeps the others registered (they are not closed).
+   *
+   * @throws ShakedownException as {@link #close()}
+   */
+  public void closeMatching(Predicate<? super AutoCloseable> filter) {
     List<Exception> failures = new ArrayList<>();
     List<String> names = new ArrayList<>();
     AutoCloseable next;
-    while ((next = pop()) != null) {
+    while ((next = pop(filter)) != null) {
       try {
         next.close();
       } catch (Exception e) {
@@ -51,7 +62,14 @@ public final class ResourceStack implements AutoCloseable {
     }
   }
 
-  private synchronized AutoCloseable pop() {
-    return resources.pollFirst();
+  private synchronized AutoCloseable pop(Predicate<? super AutoCloseable> filter) {
+    for (Iterator<AutoCloseable> it = resources.iterator(); it.hasNext(); ) {
+      AutoCloseable next = it.next();
+      if (filter.test(next)) {
+        it.remove();
+        return next;
+      }
+    }
+    return null;
   }
 }

@@ -15,6 +15,11 @@ public final class AllureReport {
     Allure.step(name, body::run);
   }
 
+  /** Records a test parameter that does not change Allure's history id (e.g. the seed). */
+  public static void parameter(String name, String value) {
+    Allure.parameter(name, value, true);
+  }
+
   /** Attaches text content to the current test (or step). */
   public static void attachText(String name, String mediaType, String extension, String content) {
     Allure.addAttachment(name, mediaType, content, extension);

@@ -1,0 +1,110 @@
+package dev.shakedown.junit;
+
+import dev.shakedown.ShakedownException;
+import dev.shakedown.cluster.Cluster;
+import dev.shakedown.cluster.ClusterProvider;
+import dev.shakedown.cluster.ClusterSettings;
+import dev.shakedown.cluster.KubeconfigClusterProvider;
+import dev.shakedown.cluster.RunIdentity;
+import dev.shakedown.cluster.RunLease;
+import dev.shakedown.cluster.Sweeper;
+import dev.shakedown.internal.Settings;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * What a run shares, kept once in the root store: its identity, the connected cluster and the run lease. Opening
+ * it connects (guarded), opens the lease and sweeps; if that fails the failure is kept, and every test of the run
+ * fails fast with it instead of waiting for the cluster again. Closing it drops the lease and closes the client.
+ */
+final class RunState implements AutoCloseable {
+
+  /** Setting: class name of a {@link ClusterProvider} with a public no-argument constructor. */
+  static final String PROVIDER = "shakedown.clusterProvider";
+  static final String NODE_READY_TIMEOUT = "shakedown.nodeReadyTimeout";
+  static final String NAMESPACE_TIMEOUT = "shakedown.namespaceTimeout";
+
+  private final RunIdentity identity = RunIdentity.create();
+  private final Settings settings;
+  private Cluster cluster;
+  private RunLease lease;
+  private RuntimeException failure;
+
+  private RunState(Settings settings) {
+    this.settings = settings;
+  }
+
+  static RunState open(Settings settings) {
+    RunState state = new RunState(settings);
+    try {
+      state.connect();
+    } catch (RuntimeException e) {
+      state.failure = e;
+      state.close();
+    }
+    return state;
+  }
+
+  private void connect() {
+    ClusterSettings clusterSettings = ClusterSettings.from(settings);
+    cluster = provider().connect(clusterSettings);
+    clusterSettings.guard().check(cluster.context());
+    System.out.println("[shakedown] run " + identity.runId() + " on " + cluster);
+    lease = RunLease.open(cluster.client(), identity);
+    List<String> swept = new Sweeper(cluster, identity, nodeReadyTimeout()).sweep();
+    swept.forEach(action -> System.out.println("[shakedown] sweep: " + action));
+  }
+
+  private ClusterProvider provider() {
+    String className = settings.get(PROVIDER).orElse(null);
+    if (className == null) {
+      return new KubeconfigClusterProvider();
+    }
+    try {
+      Class<?> type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+      return (ClusterProvider) type.getConstructor().newInstance();
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new ExtensionConfigurationException("setting " + PROVIDER + "='" + className + "' must name a class implementing "
+          + ClusterProvider.class.getName() + " with a public no-argument constructor: " + e, e);
+    }
+  }
+
+  /** The run's cluster, or the connection failure of this run (not retried). */
+  Cluster cluster() {
+    if (failure != null) {
+      if (failure instanceof ExtensionConfigurationException) {
+        throw new ExtensionConfigurationException(failure.getMessage(), failure);
+      }
+      throw new ShakedownException(failure.getMessage() + " [failed at the run's first test; not retried]", failure);
+    }
+    return cluster;
+  }
+
+  RunIdentity identity() {
+    return identity;
+  }
+
+  Settings settings() {
+    return settings;
+  }
+
+  Duration nodeReadyTimeout() {
+    return settings.duration(NODE_READY_TIMEOUT, Duration.ofMinutes(3));
+  }
+
+  Duration namespaceTimeout() {
+    return settings.duration(NAMESPACE_TIMEOUT, Duration.ofMinutes(2));
+  }
+
+  @Override
+  public void close() {
+    if (lease != null) {
+      lease.close();
+      lease = null;
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+}
