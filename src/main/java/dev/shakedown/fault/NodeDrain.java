@@ -2,7 +2,9 @@ package dev.shakedown.fault;
 
 import dev.shakedown.ShakedownException;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,8 +55,10 @@ public final class NodeDrain implements Fault {
         Cordon.cordon(scope.client(), node);
         cordoned.add(node);
       }
-      for (String node : nodes) {
-        drain(scope.client(), node);
+      try (KubernetesClient once = withoutRetries(scope.client())) {
+        for (String node : nodes) {
+          drain(once, node);
+        }
       }
     } catch (RuntimeException e) {
       cordoned.forEach(node -> Cordon.uncordon(scope.client(), node));
@@ -88,6 +92,16 @@ public final class NodeDrain implements Fault {
       throw new ShakedownException("Node " + node + ": expected it drained within " + timeout + ", but "
           + left.size() + " pod(s) remain: " + blocked + "; the node was uncordoned", e);
     }
+  }
+
+  /**
+   * A client that reports a refused eviction (429) at once: the shared client retries 429s with backoff
+   * inside {@code evict()}, which would hide the refusal from the drain loop and outlast its timeout.
+   */
+  private static KubernetesClient withoutRetries(KubernetesClient client) {
+    return new KubernetesClientBuilder()
+        .withConfig(new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build())
+        .build();
   }
 
   /** {@code true} when the eviction was accepted or the pod is already gone; {@code false} on 429. */

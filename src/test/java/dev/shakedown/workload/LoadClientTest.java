@@ -1,0 +1,104 @@
+package dev.shakedown.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LoadClientTest {
+
+  HttpServer server;
+  final CountDownLatch release = new CountDownLatch(1);
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", exchange -> {
+      byte[] body = "{\"pod\":\"web-1\"}".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.createContext("/error", exchange -> {
+      exchange.sendResponseHeaders(503, -1);
+      exchange.close();
+    });
+    server.createContext("/hang", exchange -> {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+    });
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    release.countDown();
+    server.stop(0);
+  }
+
+  URI base() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  @Test
+  void recordsOkWithThePodThatServedAtTheBoundedRate() {
+    LoadClient load = new LoadClient(Endpoints.fixed(base()), new History()).rate(20);
+    List<Operation> ops = load.run(Duration.ofSeconds(1)).snapshot();
+
+    List<Operation> invokes = ops.stream().filter(Operation::isInvoke).toList();
+    assertThat(invokes.size()).as("about 20 requests in 1 s at 20/s").isBetween(15, 25);
+    assertThat(ops.stream().filter(Operation::isOk)).hasSameSizeAs(invokes)
+        .allSatisfy(op -> assertThat(op.servedBy()).isEqualTo("web-1"));
+  }
+
+  @Test
+  void connectionRefusedIsFailHttpErrorIsFailTimeoutIsInfo() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    List<Operation> refused = new LoadClient(Endpoints.fixed(URI.create("http://127.0.0.1:" + closedPort)),
+        new History()).rate(10).run(Duration.ofMillis(300)).snapshot();
+    assertThat(refused).filteredOn(op -> !op.isInvoke()).isNotEmpty()
+        .allSatisfy(op -> assertThat(op.isFail()).isTrue())
+        .allSatisfy(op -> assertThat(op.error()).startsWith("ConnectException"));
+
+    List<Operation> errors = new LoadClient(Endpoints.fixed(base()), new History()).path("/error").rate(10)
+        .run(Duration.ofMillis(300)).snapshot();
+    assertThat(errors).filteredOn(op -> !op.isInvoke()).isNotEmpty()
+        .allSatisfy(op -> assertThat(op.error()).startsWith("HTTP 503"));
+
+    List<Operation> hung = new LoadClient(Endpoints.fixed(base()), new History()).path("/hang").rate(10)
+        .timeout(Duration.ofMillis(300)).run(Duration.ofMillis(300)).snapshot();
+    assertThat(hung).filteredOn(op -> !op.isInvoke()).isNotEmpty()
+        .allSatisfy(op -> assertThat(op.isInfo()).isTrue())
+        .allSatisfy(op -> assertThat(op.error()).contains("HttpTimeoutException"));
+    assertThat(hung.stream().filter(Operation::isInvoke).count())
+        .as("every invoke is completed").isEqualTo(hung.stream().filter(op -> !op.isInvoke()).count());
+  }
+
+  @Test
+  void inFlightRequestsAreBoundedByProcesses() {
+    LoadClient load = new LoadClient(Endpoints.fixed(base()), new History()).path("/hang").rate(50).processes(2)
+        .timeout(Duration.ofSeconds(1));
+    load.run(Duration.ofMillis(400));
+    assertThat(load.history().snapshot().stream().filter(Operation::isInvoke).count()).isEqualTo(2);
+    assertThat(load.skipped()).isGreaterThan(5);
+    load.close();
+  }
+}
