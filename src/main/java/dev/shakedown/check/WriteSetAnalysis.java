@@ -1,7 +1,6 @@
 package dev.shakedown.check;
 
 import dev.shakedown.check.WriteSetScanner.ReadValue;
-import dev.shakedown.check.WriteSetScanner.WriteState;
 import dev.shakedown.workload.History;
 import dev.shakedown.workload.Operation;
 import java.time.Duration;
@@ -42,21 +41,27 @@ public final class WriteSetAnalysis {
     scan = WriteSetScanner.scan(operations);
     long start = operations.isEmpty() ? 0 : operations.get(0).nanos();
     int reads = scan.finalReads.size();
-    for (WriteState write : scan.writes.values()) {
-      Operation done = write.completion;
+    WriteTable writes = scan.writes;
+    for (int slot = 0, n = writes.capacity(); slot < n; slot++) {
+      String value = writes.value(slot);
+      if (value == null) {
+        continue;
+      }
+      Operation done = writes.completion(slot);
+      int present = writes.presentInReads(slot);
       if (done != null && done.isOk()) {
         ok++;
-        if (write.presentInReads < reads) {
-          lost.add(new AcknowledgedWrite(write.value, done, Duration.ofNanos(done.nanos() - start)));
+        if (present < reads) {
+          lost.add(new AcknowledgedWrite(value, done, Duration.ofNanos(done.nanos() - start)));
         }
       } else if (done != null && done.isFail()) {
         fail++;
-        if (write.presentInReads > 0) {
+        if (present > 0) {
           failedButPresent.add(done);
         }
       } else {
         info++;
-        infoPresent += write.presentInReads > 0 ? 1 : 0;
+        infoPresent += present > 0 ? 1 : 0;
       }
     }
     lost.sort(Comparator.comparingLong(w -> w.acknowledgement().index()));

@@ -7,39 +7,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hot path of {@link WriteSetAnalysis}: one pass over the operations indexing writes by value, one
- * pass over the values of each final read. No regex, no streams, one map entry per distinct write.
+ * The hot path of {@link WriteSetAnalysis}: one pass over the operations indexing writes by value in a
+ * {@link WriteTable}, one pass over the values of each final read. No regex, no streams, no allocation
+ * per matching read value.
  */
 final class WriteSetScanner {
 
   static final String WRITE = "write";
   static final String READ = "read";
-
-  /** Everything known about one written value. */
-  static final class WriteState {
-    final String value;
-    Operation invoke;
-    Operation completion;
-    int presentInReads;
-    int lastReadSeen = -1;
-
-    WriteState(String value) {
-      this.value = value;
-    }
-  }
+  private static final int DIRECT_PROCESSES = 1024;
 
   /** A value of a final read that matched no intact write. */
   record ReadValue(String value, Operation read) {}
 
-  final Map<String, WriteState> writes;
+  final WriteTable writes;
   final List<Operation> finalReads = new ArrayList<>();
   final List<ReadValue> unexpected = new ArrayList<>();
   final List<ReadValue> corrupt = new ArrayList<>();
   final List<ReadValue> duplicated = new ArrayList<>();
   long okReads;
 
+  private final Operation[] inFlight = new Operation[DIRECT_PROCESSES];
+  private final Map<Integer, Operation> inFlightElsewhere = new HashMap<>();
+
   private WriteSetScanner(int expectedWrites) {
-    writes = new HashMap<>(Math.max(16, expectedWrites * 4 / 3 + 1));
+    writes = new WriteTable(expectedWrites);
   }
 
   static WriteSetScanner scan(List<Operation> operations) {
@@ -52,23 +44,20 @@ final class WriteSetScanner {
   }
 
   private void indexOperations(List<Operation> operations) {
-    Map<Integer, Operation> inFlight = new HashMap<>();
     List<Operation[]> reads = new ArrayList<>();
     long lastWriteIndex = -1;
     for (int i = 0, n = operations.size(); i < n; i++) {
       Operation op = operations.get(i);
       boolean invoke = op.isInvoke();
-      Operation invocation = invoke ? inFlight.put(op.process(), op) : inFlight.remove(op.process());
+      Operation invocation = track(op, invoke);
       String function = op.function();
       if (WRITE.equals(function)) {
         lastWriteIndex = op.index();
         String value = op.value() != null || invocation == null ? op.value() : invocation.value();
         if (value != null) {
-          WriteState state = writes.computeIfAbsent(value, WriteState::new);
-          if (invoke) {
-            state.invoke = op;
-          } else if (state.completion == null || !state.completion.isOk()) {
-            state.completion = op;
+          int slot = writes.slotOf(value);
+          if (!invoke) {
+            writes.complete(slot, op);
           }
         }
       } else if (READ.equals(function) && op.isOk()) {
@@ -84,6 +73,17 @@ final class WriteSetScanner {
     }
   }
 
+  /** Remembers an invocation of its process; for a completion, returns (and forgets) that invocation. */
+  private Operation track(Operation op, boolean invoke) {
+    int process = op.process();
+    if (process >= 0 && process < DIRECT_PROCESSES) {
+      Operation previous = inFlight[process];
+      inFlight[process] = invoke ? op : null;
+      return previous;
+    }
+    return invoke ? inFlightElsewhere.put(process, op) : inFlightElsewhere.remove(process);
+  }
+
   private void scanRead(int readNumber, Operation read) {
     String values = read.value();
     if (values == null) {
@@ -95,21 +95,19 @@ final class WriteSetScanner {
       int comma = values.indexOf(',', start);
       int end = comma < 0 ? length : comma;
       if (end > start) {
-        classify(readNumber, read, values.substring(start, end));
+        classify(readNumber, read, values, start, end);
       }
       start = end + 1;
     }
   }
 
-  private void classify(int readNumber, Operation read, String value) {
-    WriteState state = writes.get(value);
-    if (state == null) {
+  private void classify(int readNumber, Operation read, String values, int start, int end) {
+    int slot = writes.find(values, start, end);
+    if (slot < 0) {
+      String value = values.substring(start, end);
       (ChecksummedValue.verify(value) ? unexpected : corrupt).add(new ReadValue(value, read));
-    } else if (state.lastReadSeen == readNumber) {
-      duplicated.add(new ReadValue(value, read));
-    } else {
-      state.lastReadSeen = readNumber;
-      state.presentInReads++;
+    } else if (!writes.markSeen(slot, readNumber)) {
+      duplicated.add(new ReadValue(values.substring(start, end), read));
     }
   }
 }

@@ -1,0 +1,41 @@
+package dev.shakedown.check;
+
+import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
+
+import dev.shakedown.workload.Operation;
+import org.junit.jupiter.api.Test;
+
+class WriteTableTest {
+
+  @Test
+  void findsValuesByRegionOfAJoinedReadAcrossGrowth() {
+    WriteTable table = new WriteTable(1);
+    for (int i = 0; i < 1_000; i++) {
+      table.slotOf("v" + i + "-é");
+    }
+    String joined = "v7-é,v999-é,nope,v1000-é";
+
+    assertThat(table.size()).isEqualTo(1_000);
+    assertThat(table.capacity()).isGreaterThanOrEqualTo(2_000);
+    assertThat(table.value(table.find(joined, 0, 4))).isEqualTo("v7-é");
+    assertThat(table.value(table.find(joined, 5, 11))).isEqualTo("v999-é");
+    assertThat(table.find(joined, 12, 16)).isEqualTo(-1);
+    assertThat(table.find(joined, 17, joined.length())).isEqualTo(-1);
+    assertThat(table.slotOf("v7-é")).isEqualTo(table.find(joined, 0, 4));
+  }
+
+  @Test
+  void keepsAnOkCompletionAndCountsEachReadOnce() {
+    WriteTable table = new WriteTable(4);
+    int slot = table.slotOf("a");
+    Operation ok = new Operation(1, 0, Operation.Type.OK, "write", "a", 1, null, null);
+    table.complete(slot, ok);
+    table.complete(slot, new Operation(2, 0, Operation.Type.INFO, "write", "a", 2, null, "timeout"));
+
+    assertThat(table.completion(slot)).isEqualTo(ok);
+    assertThat(table.markSeen(slot, 0)).isTrue();
+    assertThat(table.markSeen(slot, 0)).isFalse();
+    assertThat(table.markSeen(slot, 1)).isTrue();
+    assertThat(table.presentInReads(slot)).isEqualTo(2);
+  }
+}
