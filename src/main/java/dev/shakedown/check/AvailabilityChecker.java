@@ -81,7 +81,8 @@ final class AvailabilityChecker implements Checker<Facts> {
     b.count("faults", recoveries.size()).count("unrecovered", unrecovered)
         .detail("success-ratio", ratio).detail("longest-outage", longestLength)
         .detail("slowest-recovery", slowest).detail("recoveries", recoveries)
-        .detail("min-success-ratio", thresholds.minSuccessRatio());
+        .detail("min-success-ratio", thresholds.minSuccessRatio())
+        .detail("max-outage", thresholds.maxOutage()).detail("max-recovery", thresholds.maxRecovery());
     List<String> problems = new ArrayList<>();
     List<Operation> offending = new ArrayList<>();
     if (ratio < thresholds.minSuccessRatio()) {
@@ -91,7 +92,6 @@ final class AvailabilityChecker implements Checker<Facts> {
     if (thresholds.maxOutage() != null && longestLength.compareTo(thresholds.maxOutage()) > 0) {
       problems.add("longest outage " + ms(longestLength) + " exceeds " + ms(thresholds.maxOutage()));
       offending.add(longest.firstFailure());
-      b.detail("max-outage", thresholds.maxOutage());
     }
     if (unrecovered > 0) {
       problems.add(unrecovered + " fault(s) never recovered");
@@ -99,7 +99,6 @@ final class AvailabilityChecker implements Checker<Facts> {
     }
     if (thresholds.maxRecovery() != null && slowest.compareTo(thresholds.maxRecovery()) > 0) {
       problems.add("slowest recovery " + ms(slowest) + " exceeds " + ms(thresholds.maxRecovery()));
-      b.detail("max-recovery", thresholds.maxRecovery());
     }
     offending.stream().distinct().sorted(Comparator.comparingLong(Operation::index)).forEach(b::offending);
     String measured = String.format("%.2f%% of %d completed operations OK, longest outage %s, %d fault(s), "

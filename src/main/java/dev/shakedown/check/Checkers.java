@@ -15,9 +15,14 @@ public final class Checkers {
    * All of {@code checkers} on the same facts: the worst verdict wins (INVALID over UNKNOWN over VALID),
    * counts and details are merged under {@code "<checker>.<key>"}. A checker that throws yields an UNKNOWN
    * part naming the exception, so it never hides the other verdicts.
+   *
+   * @throws IllegalArgumentException when no checker is given: nothing checked is not VALID
    */
   @SafeVarargs
   public static <T> Checker<T> all(Checker<? super T>... checkers) {
+    if (checkers.length == 0) {
+      throw new IllegalArgumentException("Checkers.all needs at least one checker");
+    }
     List<Checker<? super T>> parts = new ArrayList<>(checkers.length);
     for (Checker<? super T> checker : checkers) {
       parts.add(Objects.requireNonNull(checker, "checker"));

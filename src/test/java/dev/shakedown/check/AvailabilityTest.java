@@ -44,7 +44,8 @@ class AvailabilityTest {
     Verdict verdict = check(AvailabilityThresholds.none().minSuccessRatio(0.99).maxOutage(SECOND));
 
     assertThat(verdict).isValid().hasCount("ok", 20).hasCount("completed", 20).hasCount("outages", 0);
-    assertThat(verdict.details()).containsEntry("success-ratio", 1.0).containsEntry("longest-outage", Duration.ZERO);
+    assertThat(verdict.details()).containsEntry("success-ratio", 1.0).containsEntry("longest-outage", Duration.ZERO)
+        .containsEntry("min-success-ratio", 0.99).containsEntry("max-outage", SECOND).containsEntry("max-recovery", null);
   }
 
   @Test

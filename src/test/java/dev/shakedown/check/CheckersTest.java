@@ -1,6 +1,7 @@
 package dev.shakedown.check;
 
 import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
+import static dev.shakedown.assertj.ShakedownAssertions.assertThatThrownBy;
 import static dev.shakedown.check.HistoryFixture.value;
 import static dev.shakedown.workload.Operation.Type.OK;
 
@@ -20,6 +21,11 @@ class CheckersTest {
     assertThat(Checkers.all(fixed(Verdict.Status.VALID), fixed(Verdict.Status.UNKNOWN)).check("facts")).isUnknown();
     assertThat(Checkers.all(fixed(Verdict.Status.UNKNOWN), fixed(Verdict.Status.INVALID)).check("facts"))
         .isInvalid().hasCount("invalid.n", 1).hasCount("unknown.n", 1);
+  }
+
+  @Test
+  void allOfNothingIsRefusedRatherThanValid() {
+    assertThatThrownBy(Checkers::all).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
