@@ -1,6 +1,7 @@
 package dev.shakedown.fault;
 
 import dev.shakedown.ShakedownException;
+import dev.shakedown.cluster.ShakedownLabels;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.HashMap;
@@ -11,7 +12,19 @@ final class Cordon {
 
   private Cordon() {}
 
-  static void cordon(KubernetesClient client, String node) {
+  /** The run id on the scenario namespace (label {@code shakedown.dev/run}), or {@code null}. */
+  static String runOf(KubernetesClient client, String namespace) {
+    try {
+      var ns = client.namespaces().withName(namespace).get();
+      return ns == null || ns.getMetadata().getLabels() == null ? null
+          : ns.getMetadata().getLabels().get(ShakedownLabels.RUN);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Cordons and annotates the node; {@code run} (may be null) names the run, so a concurrent run is not blamed. */
+  static void cordon(KubernetesClient client, String node, String run) {
     Node current = client.nodes().withName(node).get();
     if (current == null) {
       throw new ShakedownException("Node " + node + " not found: cannot cordon it");
@@ -23,6 +36,9 @@ final class Cordon {
       n.getSpec().setUnschedulable(true);
       Map<String, String> annotations = new HashMap<>(orEmpty(n.getMetadata().getAnnotations()));
       annotations.put(NodeDrain.ANNOTATION, "true");
+      if (run != null) {
+        annotations.put(ShakedownLabels.RUN, run);
+      }
       n.getMetadata().setAnnotations(annotations);
       return n;
     });
@@ -38,6 +54,7 @@ final class Cordon {
       n.getSpec().setUnschedulable(null);
       Map<String, String> annotations = new HashMap<>(orEmpty(n.getMetadata().getAnnotations()));
       annotations.remove(NodeDrain.ANNOTATION);
+      annotations.remove(ShakedownLabels.RUN);
       n.getMetadata().setAnnotations(annotations);
       return n;
     });

@@ -1,6 +1,7 @@
 package dev.shakedown.fault;
 
 import dev.shakedown.ShakedownException;
+import dev.shakedown.cluster.ShakedownLabels;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,18 +18,22 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Drains the chosen nodes as {@code kubectl drain} does: cordon (and annotate
- * {@value #ANNOTATION}{@code =true}), then evict every pod on the node except DaemonSet and mirror pods
- * through the Eviction API, which honours PodDisruptionBudgets, retrying refused evictions until every
+ * {@code shakedown.dev/cordoned=true} and the run id), then evict every pod on the node except DaemonSet and
+ * mirror pods through the Eviction API, which honours PodDisruptionBudgets, retrying refused evictions until every
  * pod is gone or {@link #timeout(Duration)} passes. When a budget still blocks at the timeout the node is
  * uncordoned and a {@link ShakedownException} names the blocked pods. Healing uncordons the nodes this
- * fault cordoned (those carrying the annotation) and removes the annotation.
+ * fault cordoned (those carrying the annotation) and removes the annotation. Like {@code kubectl drain},
+ * it refuses to lose pods no controller manages unless {@link #force()}; {@link #scenarioNamespaceOnly()}
+ * spares other namespaces' pods on a shared cluster.
  */
 public final class NodeDrain implements Fault {
 
-  public static final String ANNOTATION = "shakedown.dev/cordoned";
+  public static final String ANNOTATION = ShakedownLabels.CORDONED;
 
   private final NodeTargets targets;
   private Duration timeout = Duration.ofMinutes(1);
+  private boolean force;
+  private boolean scenarioNamespaceOnly;
 
   NodeDrain(NodeTargets targets) {
     this.targets = Objects.requireNonNull(targets, "targets");
@@ -37,6 +42,21 @@ public final class NodeDrain implements Fault {
   /** How long evictions may be refused before the drain gives up (default 1 minute). */
   public NodeDrain timeout(Duration timeout) {
     this.timeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
+  /** Also evict pods no controller manages (they are gone for good), like {@code kubectl drain --force}. */
+  public NodeDrain force() {
+    this.force = true;
+    return this;
+  }
+
+  /**
+   * Evict only the scenario namespace's pods (the node is still cordoned): for clusters shared with other
+   * runs, whose pods a full drain would disturb.
+   */
+  public NodeDrain scenarioNamespaceOnly() {
+    this.scenarioNamespaceOnly = true;
     return this;
   }
 
@@ -49,15 +69,25 @@ public final class NodeDrain implements Fault {
   public FaultHandle inject(FaultScope scope) {
     List<String> nodes = targets.select(scope);
     Handle.chosen(scope, name(), targets.toString(), nodes);
+    String only = scenarioNamespaceOnly ? scope.namespace() : null;
+    if (!force) {
+      List<String> unmanaged = nodes.stream().flatMap(n -> evictable(scope.client(), n, only).stream())
+          .filter(p -> Pods.controller(p).isEmpty()).map(NodeDrain::key).toList();
+      if (!unmanaged.isEmpty()) {
+        throw new ShakedownException("Nodes " + nodes + ": cannot drain, pods " + unmanaged
+            + " have no controller and would be lost; use force() or scenarioNamespaceOnly()");
+      }
+    }
+    String run = Cordon.runOf(scope.client(), scope.namespace());
     List<String> cordoned = new ArrayList<>();
     try {
       for (String node : nodes) {
-        Cordon.cordon(scope.client(), node);
+        Cordon.cordon(scope.client(), node, run);
         cordoned.add(node);
       }
       try (KubernetesClient once = withoutRetries(scope.client())) {
         for (String node : nodes) {
-          drain(once, node);
+          drain(once, node, only);
         }
       }
     } catch (RuntimeException e) {
@@ -69,14 +99,14 @@ public final class NodeDrain implements Fault {
         () -> nodes.forEach(node -> Cordon.uncordon(scope.client(), node)));
   }
 
-  private void drain(KubernetesClient client, String node) {
+  private void drain(KubernetesClient client, String node, String only) {
     Map<String, String> refused = new LinkedHashMap<>();
     try {
       Awaitility.await("Node " + node + " drained (every evictable pod evicted and gone)")
           .atMost(timeout)
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> {
-            List<Pod> remaining = evictable(client, node);
+            List<Pod> remaining = evictable(client, node, only);
             refused.keySet().retainAll(remaining.stream().map(NodeDrain::key).toList());
             for (Pod pod : remaining) {
               if (pod.getMetadata().getDeletionTimestamp() == null && !evict(client, pod)) {
@@ -86,7 +116,7 @@ public final class NodeDrain implements Fault {
             return remaining.isEmpty();
           });
     } catch (ConditionTimeoutException e) {
-      List<String> left = evictable(client, node).stream().map(NodeDrain::key).toList();
+      List<String> left = evictable(client, node, only).stream().map(NodeDrain::key).toList();
       Map<String, String> blocked = new LinkedHashMap<>();
       left.forEach(p -> blocked.put(p, refused.getOrDefault(p, "evicted but still terminating")));
       throw new ShakedownException("Node " + node + ": expected it drained within " + timeout + ", but "
@@ -117,9 +147,10 @@ public final class NodeDrain implements Fault {
     }
   }
 
-  /** Pods on the node that a drain must remove: not DaemonSet-managed, not mirror pods. */
-  static List<Pod> evictable(KubernetesClient client, String node) {
-    return client.pods().inAnyNamespace().list().getItems().stream()
+  /** Pods on the node that a drain must remove: not DaemonSet-managed, not mirror pods; of one namespace if given. */
+  static List<Pod> evictable(KubernetesClient client, String node, String namespace) {
+    var pods = namespace == null ? client.pods().inAnyNamespace() : client.pods().inNamespace(namespace);
+    return pods.list().getItems().stream()
         .filter(p -> p.getSpec() != null && node.equals(p.getSpec().getNodeName()))
         .filter(p -> !Pods.isDaemonSetPod(p) && !Pods.isMirrorPod(p))
         .toList();

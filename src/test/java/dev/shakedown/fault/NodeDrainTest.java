@@ -90,6 +90,15 @@ class NodeDrainTest {
   }
 
   @Test
+  void refusesToLosePodsWithoutController() {
+    Fixtures.pod(client, "bare", "worker", null, null, true);
+    assertThatThrownBy(() -> Faults.nodeDrain(Targets.node("worker")).inject(scope()))
+        .isInstanceOf(ShakedownException.class)
+        .hasMessageContaining("pods [chaos/bare] have no controller and would be lost");
+    assertThat(node("worker").getSpec().getUnschedulable()).isNotEqualTo(Boolean.TRUE);
+  }
+
+  @Test
   void refusesANodeSomeoneElseCordoned() {
     client.nodes().withName("worker2").edit(n -> {
       n.getSpec().setUnschedulable(true);

@@ -1,0 +1,51 @@
+package dev.shakedown.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shakedown.junit.ChaosTest;
+import dev.shakedown.scenario.ScenarioContext;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+@ChaosTest
+class WorkloadsIT {
+
+  @Test
+  void httpServiceAnswersTheLoadClientFromItsReplicas(ScenarioContext ctx) {
+    long start = System.nanoTime();
+    HttpService web = Workloads.httpService(ctx).deploy().awaitReady(Duration.ofMinutes(2));
+    System.out.printf("MEASURE http service 3 replicas Ready in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    Set<String> pods = web.pods().stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
+    assertThat(pods).hasSize(3);
+
+    LoadClient load = Workloads.load(ctx, web).rate(20);
+    List<Operation> ops = load.run(Duration.ofSeconds(5)).snapshot();
+
+    long invokes = ops.stream().filter(Operation::isInvoke).count();
+    List<Operation> ok = ops.stream().filter(Operation::isOk).toList();
+    System.out.printf("MEASURE load 20/s for 5 s: %d invokes, %d ok, %d skipped, served by %s%n", invokes, ok.size(),
+        load.skipped(), ok.stream().collect(Collectors.groupingBy(Operation::servedBy, Collectors.counting())));
+    assertThat(invokes).isBetween(80L, 120L);
+    assertThat(ok).hasSize((int) invokes);
+    assertThat(ok).extracting(Operation::servedBy).allMatch(pods::contains);
+    assertThat(ok.stream().map(Operation::servedBy).distinct().count()).as("requests spread over replicas")
+        .isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void statefulKvSpreadsOverNodesWithBoundVolumes(ScenarioContext ctx) {
+    long start = System.nanoTime();
+    StatefulKv kv = Workloads.statefulKv(ctx).deploy().awaitReady(Duration.ofMinutes(3));
+    System.out.printf("MEASURE stateful kv 3 replicas + PVCs Ready in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+
+    List<Pod> pods = kv.pods();
+    assertThat(pods).extracting(p -> p.getMetadata().getName()).containsExactlyInAnyOrder("kv-0", "kv-1", "kv-2");
+    assertThat(pods.stream().map(p -> p.getSpec().getNodeName()).distinct().count()).as("one pod per node")
+        .isEqualTo(3);
+    assertThat(kv.claims()).hasSize(3).allSatisfy(c -> assertThat(c.getStatus().getPhase()).isEqualTo("Bound"));
+  }
+}
