@@ -38,7 +38,7 @@ build_node_image() {
   docker save "${images[@]}" | docker exec -i "$container" ctr --namespace=k8s.io images import \
     --label=io.cri-containerd.pinned=pinned --all-platforms --no-unpack --digests - >/dev/null
   docker exec "$container" sh -c 'pkill containerd; rm -f /var/log/containerd-build.log'
-  docker commit -q -c 'ENTRYPOINT ["/usr/local/bin/entrypoint", "/sbin/init"]' -c 'CMD []' "$container" "$ref" >/dev/null
+  docker commit -c 'ENTRYPOINT ["/usr/local/bin/entrypoint", "/sbin/init"]' -c 'CMD []' "$container" "$ref" >/dev/null
   docker rm -f "$container" >/dev/null
   docker rmi "$ref-base" >/dev/null
   progress "node image $ref: $(docker image inspect -f '{{.Size}}' "$ref" | awk '{printf "%d MB", $1/1e6}')"
