@@ -1,15 +1,12 @@
 package dev.shakedown.workload;
 
-import java.net.ConnectException;
+import dev.shakedown.check.ChecksummedValue;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,19 +14,16 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 
 /**
- * Sends {@code GET <path>} at a bounded rate and records every request in a {@link History}: an
+ * Sends {@code GET <path>} (or, with {@link #writes()}, key-value writes) at a bounded rate and records
+ * every request in a {@link History}: an
  * {@code invoke}, then {@code ok} (servedBy = the pod that answered), {@code fail} (connection refused, or
  * an HTTP error status) or {@code info} (timeout or another I/O error: the outcome is unknown). At most
  * {@link #processes(int)} requests are in flight; a tick that finds none free is counted as skipped.
  */
 public final class LoadClient implements AutoCloseable {
-
-  private static final Pattern POD = Pattern.compile("\"pod\"\\s*:\\s*\"([^\"]*)\"");
 
   private final Endpoints endpoints;
   private final History history;
@@ -40,6 +34,9 @@ public final class LoadClient implements AutoCloseable {
   private int processes = 8;
   private String path = "/";
   private Consumer<Operation> listener = op -> {};
+  private final AtomicLong sequence = new AtomicLong();
+  private boolean writes;
+  private final Object httpLock = new Object();
   private HttpClient http;
   private ScheduledExecutorService scheduler;
   private ScheduledFuture<?> ticks;
@@ -78,6 +75,15 @@ public final class LoadClient implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Switches to writes against the workload's key-value store: each request is {@code PUT /kv/<id>} of a
+   * unique {@link ChecksummedValue}, recorded as {@code write}; finish with {@link #finalRead()}.
+   */
+  public LoadClient writes() {
+    this.writes = true;
+    return this;
+  }
+
   /** Called with every completion (ok, fail or info), on an HTTP client thread. */
   public LoadClient onComplete(Consumer<Operation> listener) {
     this.listener = Objects.requireNonNull(listener, "listener");
@@ -85,6 +91,16 @@ public final class LoadClient implements AutoCloseable {
   }
 
   public History history() { return history; }
+
+  /** The JDK client, made on first use (own lock: {@link #stop()} holds this object's monitor while waiting). */
+  private HttpClient http() {
+    synchronized (httpLock) {
+      if (http == null) {
+        http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+      }
+      return http;
+    }
+  }
 
   /** Ticks that found every process busy (the target was slower than the rate allows). */
   public long skipped() { return skipped.get(); }
@@ -100,7 +116,6 @@ public final class LoadClient implements AutoCloseable {
     for (int p = 0; p < processes; p++) {
       free.add(p);
     }
-    http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "shakedown-load");
       t.setDaemon(true);
@@ -163,59 +178,54 @@ public final class LoadClient implements AutoCloseable {
       skipped.incrementAndGet();
       return;
     }
+    String function = writes ? "write" : "get";
+    String value = writes ? ChecksummedValue.encode("p" + process + "-" + sequence.incrementAndGet(), "v") : null;
     URI uri;
     try {
-      uri = endpoints.next().resolve(path);
+      uri = endpoints.next().resolve(writes ? "/kv/" + value.substring(0, value.indexOf(':')) : path);
     } catch (RuntimeException e) {
-      listener.accept(history.fail(process, "get", null, "no endpoint: " + e.getMessage()));
+      listener.accept(history.fail(process, function, value, "no endpoint: " + e.getMessage()));
       free.add(process);
       return;
     }
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-    history.invoke(process, "get", null);
-    http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-        .handle((response, error) -> complete(process, uri, response, error))
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
+    request = writes ? request.PUT(HttpRequest.BodyPublishers.ofString(value)) : request.GET();
+    history.invoke(process, function, value);
+    http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+        .handle((response, error) ->
+            report(Outcome.record(history, process, function, value, uri, response, error, timeout)))
         .whenComplete((op, error) -> free.add(process));
   }
 
-  private Operation complete(int process, URI uri, HttpResponse<String> response, Throwable error) {
-    Operation op;
-    if (error == null && response.statusCode() == 200) {
-      op = history.ok(process, "get", null, servedBy(response));
-    } else if (error == null) {
-      op = history.fail(process, "get", null, "HTTP " + response.statusCode() + " from " + uri.getAuthority());
-    } else {
-      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-      String what = cause.getClass().getSimpleName() + " from " + uri.getAuthority();
-      if (neverSent(cause)) {
-        op = history.fail(process, "get", null, what);
-      } else {
-        String suffix = cause instanceof HttpTimeoutException ? " after " + timeout : ": " + cause.getMessage();
-        op = history.info(process, "get", null, what + suffix);
-      }
+  /**
+   * The final read of a write workload: {@code GET /kv} once, recorded as {@code read} whose value is every
+   * stored value joined by {@code ,} (process id = {@link #processes(int)}, never used by writers).
+   */
+  public Operation finalRead() {
+    int process = processes;
+    URI uri = endpoints.next().resolve("/kv");
+    history.invoke(process, "read", null);
+    HttpResponse<String> response = null;
+    Throwable error = null;
+    try {
+      response = http().send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      error = e;
+    } catch (java.io.IOException e) {
+      error = e;
     }
+    return report(Outcome.record(history, process, "read", null, uri, response, error, timeout));
+  }
+
+
+  private Operation report(Operation op) {
     try {
       listener.accept(op);
     } catch (RuntimeException ignored) {
       // a listener must not lose the process slot
     }
     return op;
-  }
-
-  /** Connection refused or not established in time: the server cannot have seen the request. */
-  static boolean neverSent(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static String servedBy(HttpResponse<String> response) {
-    return response.headers().firstValue("X-Pod").orElseGet(() -> {
-      Matcher m = POD.matcher(response.body());
-      return m.find() ? m.group(1) : null;
-    });
   }
 }

@@ -22,6 +22,8 @@ import java.util.Objects;
  * pod from the default StorageClass mounted at {@code /data}, a headless Service, and required pod
  * anti-affinity on {@code kubernetes.io/hostname} (one pod per node; with 3 workers all 3 schedule).
  * {@code unsafe(true)} makes the store acknowledge writes before persisting them (a planted defect).
+ * A NodePort Service {@code <name>-client} lets {@link Workloads#kvWriter} reach it; with more than one
+ * replica each pod keeps its own data, so a lost-write check wants {@code replicas(1)}.
  */
 public final class StatefulKv implements Workload {
 
@@ -61,7 +63,24 @@ public final class StatefulKv implements Workload {
 
   /** The objects {@link #deploy()} creates, in creation order. */
   public List<HasMetadata> manifests() {
-    return List.of(headlessService(), statefulSet());
+    return List.of(headlessService(), clientService(), statefulSet());
+  }
+
+  /** A NodePort Service {@code <name>-client} over the set's pods, how the test JVM reaches the store. */
+  public Service clientService() {
+    return new ServiceBuilder()
+        .withNewMetadata().withName(clientServiceName()).withNamespace(namespace).withLabels(Labels.of(name))
+        .endMetadata()
+        .withNewSpec()
+          .withType("NodePort")
+          .withSelector(selector())
+          .addNewPort().withName("http").withPort(80).withTargetPort(new IntOrString("http")).endPort()
+        .endSpec()
+        .build();
+  }
+
+  public String clientServiceName() {
+    return name + "-client";
   }
 
   public Service headlessService() {
@@ -146,6 +165,7 @@ public final class StatefulKv implements Workload {
   public void teardown() {
     client.apps().statefulSets().inNamespace(namespace).withName(name).delete();
     client.services().inNamespace(namespace).withName(name).delete();
+    client.services().inNamespace(namespace).withName(clientServiceName()).delete();
     client.persistentVolumeClaims().inNamespace(namespace).withLabels(selector()).delete();
   }
 

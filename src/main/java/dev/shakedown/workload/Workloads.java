@@ -42,6 +42,15 @@ public final class Workloads {
     return new StatefulKv(client, namespace, name);
   }
 
+  /**
+   * A writer of unique checksummed values into the key-value store behind {@code kv}'s client NodePort
+   * (function {@code write}; {@link LoadClient#finalRead()} adds the {@code read}); stopped with the scenario.
+   */
+  public static LoadClient kvWriter(ScenarioContext ctx, StatefulKv kv) {
+    return ctx.register(new LoadClient(NodePortEndpoints.of(ctx.client(), kv.namespace(), kv.clientServiceName()),
+        new History()).writes());
+  }
+
   /** A load client against an HTTP service's NodePort; stopped with the scenario. */
   public static LoadClient load(ScenarioContext ctx, HttpService service) {
     return ctx.register(new LoadClient(NodePortEndpoints.of(ctx.client(), service), new History()));

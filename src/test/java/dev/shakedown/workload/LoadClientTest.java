@@ -19,6 +19,7 @@ class LoadClientTest {
 
   HttpServer server;
   final CountDownLatch release = new CountDownLatch(1);
+  final java.util.Map<String, String> store = new java.util.concurrent.ConcurrentSkipListMap<>();
 
   @BeforeEach
   void start() throws IOException {
@@ -39,6 +40,23 @@ class LoadClientTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      exchange.close();
+    });
+    server.createContext("/kv", exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      byte[] body;
+      if ("PUT".equals(exchange.getRequestMethod())) {
+        String value = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        store.put(path.substring("/kv/".length()), value);
+        body = "ok".getBytes(StandardCharsets.UTF_8);
+      } else {
+        StringBuilder listing = new StringBuilder();
+        store.forEach((k, v) -> listing.append(k).append('=').append(v).append('\n'));
+        body = listing.toString().getBytes(StandardCharsets.UTF_8);
+      }
+      exchange.getResponseHeaders().add("X-Pod", "kv-0");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
       exchange.close();
     });
     server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
@@ -100,5 +118,22 @@ class LoadClientTest {
     assertThat(load.history().snapshot().stream().filter(Operation::isInvoke).count()).isEqualTo(2);
     assertThat(load.skipped()).isGreaterThan(5);
     load.close();
+  }
+
+  @Test
+  void writesUniqueChecksummedValuesAndFinalReadReturnsThemAll() {
+    LoadClient writer = new LoadClient(Endpoints.fixed(base()), new History()).writes().rate(50).processes(3);
+    writer.run(Duration.ofMillis(500));
+    Operation read = writer.finalRead();
+
+    List<Operation> writes = writer.history().snapshot().stream().filter(op -> op.function().equals("write")).toList();
+    List<String> acknowledged = writes.stream().filter(Operation::isOk).map(Operation::value).toList();
+    assertThat(acknowledged).hasSizeGreaterThan(10).doesNotHaveDuplicates()
+        .allMatch(dev.shakedown.check.ChecksummedValue::verify);
+    assertThat(read.isOk()).isTrue();
+    assertThat(read.function()).isEqualTo("read");
+    assertThat(read.process()).isEqualTo(3);
+    assertThat(read.servedBy()).isEqualTo("kv-0");
+    assertThat(read.value().split(",")).containsExactlyInAnyOrderElementsOf(acknowledged);
   }
 }

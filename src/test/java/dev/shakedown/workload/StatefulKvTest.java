@@ -54,5 +54,6 @@ class StatefulKvTest {
     kv.teardown();
     assertThat(client.apps().statefulSets().inNamespace("ns").list().getItems()).isEmpty();
     assertThat(client.services().inNamespace("ns").list().getItems()).isEmpty();
+    assertThat(kv.manifests()).extracting(m -> m.getMetadata().getName()).containsExactly("kv", "kv-client", "kv");
   }
 }
