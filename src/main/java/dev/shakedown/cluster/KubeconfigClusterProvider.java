@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.VersionInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -43,16 +44,17 @@ public final class KubeconfigClusterProvider implements ClusterProvider {
 
   /** Why the context cannot be used now, or empty when its API server answers within {@code timeout}. */
   static Optional<String> problem(String context, Duration timeout) {
-    List<String> contexts = Config.autoConfigure(null).getContexts().stream().map(NamedContext::getName).toList();
+    List<String> contexts = Config.autoConfigure(null).getContexts().stream().map(NamedContext::getName).sorted().toList();
     if (!contexts.contains(context)) {
       return Optional.of("kubeconfig context '" + context + "' does not exist (kubeconfig " + Config.getKubeconfigFilenames()
           + ", contexts: " + (contexts.isEmpty() ? "none" : String.join(", ", contexts)) + ")");
     }
     Config config = config(context, timeout, false);
     try (KubernetesClient probe = new KubernetesClientBuilder().withConfig(config).build()) {
-      CompletableFuture<?> version = CompletableFuture.supplyAsync(probe::getKubernetesVersion);
-      version.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return Optional.empty();
+      VersionInfo version = CompletableFuture.supplyAsync(probe::getKubernetesVersion)
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return version != null && version.getGitVersion() != null ? Optional.empty()
+          : Optional.of(unreachable(context, config, "GET /version did not answer like a Kubernetes API server"));
     } catch (TimeoutException e) {
       return Optional.of(unreachable(context, config, "no answer to GET /version within " + timeout));
     } catch (ExecutionException e) {

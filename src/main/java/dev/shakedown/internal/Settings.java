@@ -34,8 +34,8 @@ public final class Settings {
   }
 
   public Optional<String> get(String key) {
-    return parameters.apply(key).or(() -> Optional.ofNullable(environment.get(envName(key))))
-        .map(String::strip).filter(v -> !v.isEmpty());
+    return parameters.apply(key).map(String::strip).filter(v -> !v.isEmpty())
+        .or(() -> Optional.ofNullable(environment.get(envName(key))).map(String::strip).filter(v -> !v.isEmpty()));
   }
 
   public String get(String key, String fallback) {

@@ -73,7 +73,8 @@ public final class ShakedownExtension implements BeforeEachCallback, AfterEachCa
     TestState state = parameter.getDeclaringExecutable() instanceof Constructor<?> ? null
         : context.getStore(NAMESPACE).get(TestState.class, TestState.class);
     if (state == null) {
-      throw new ParameterResolutionException("Parameter [" + parameter.getParameter() + "] of "
+      throw new ParameterResolutionException("Parameter [" + parameter.getParameter() + "] at index "
+          + parameter.getIndex() + " of " + parameter.getDeclaringExecutable().getDeclaringClass().getSimpleName() + "."
           + parameter.getDeclaringExecutable().getName() + ": a " + ScenarioContext.class.getName()
           + " exists only per test; declare it on a @Test, @BeforeEach or @AfterEach method"
           + " (constructors and @BeforeAll/@AfterAll methods can take a " + Cluster.class.getName() + ")");
