@@ -43,6 +43,10 @@ final class WriteSetScanner {
     return scanner;
   }
 
+  /**
+   * Indexes every written value once: at its completion, or, for an invocation that never completed,
+   * when its process moves on or the history ends. Finds the final reads.
+   */
   private void indexOperations(List<Operation> operations) {
     List<Operation[]> reads = new ArrayList<>();
     long lastWriteIndex = -1;
@@ -51,25 +55,39 @@ final class WriteSetScanner {
       boolean invoke = op.isInvoke();
       Operation invocation = track(op, invoke);
       String function = op.function();
-      if (WRITE.equals(function)) {
+      if (invoke) {
+        attempted(invocation); // the process moved on without completing it
+        lastWriteIndex = WRITE.equals(function) ? op.index() : lastWriteIndex;
+      } else if (WRITE.equals(function)) {
         lastWriteIndex = op.index();
-        String value = op.value() != null || invocation == null ? op.value() : invocation.value();
+        String value = op.value() != null ? op.value() : invocation == null ? null : invocation.value();
         if (value != null) {
-          int slot = writes.slotOf(value);
-          if (!invoke) {
-            writes.complete(slot, op);
-          }
+          writes.complete(writes.slotOf(value), op);
+        }
+        if (invocation != null && invocation.value() != null && !invocation.value().equals(value)) {
+          attempted(invocation);
         }
       } else if (READ.equals(function) && op.isOk()) {
         okReads++;
         reads.add(new Operation[] {invocation, op});
       }
     }
+    for (Operation pending : inFlight) {
+      attempted(pending);
+    }
+    inFlightElsewhere.values().forEach(this::attempted);
     for (Operation[] read : reads) {
       long invokedAt = read[0] != null && READ.equals(read[0].function()) ? read[0].index() : read[1].index();
       if (invokedAt > lastWriteIndex) {
         finalReads.add(read[1]);
       }
+    }
+  }
+
+  /** Indexes the value of a write invocation (no-op for anything else). */
+  private void attempted(Operation invocation) {
+    if (invocation != null && invocation.value() != null && WRITE.equals(invocation.function())) {
+      writes.slotOf(invocation.value());
     }
   }
 

@@ -98,6 +98,26 @@ class NoLostWritesTest {
   }
 
   @Test
+  void aWriteWhoseProcessMovedOnWithoutCompletingItIsIndeterminateNotUnexpected() {
+    h.op(0, INVOKE, "write", value(1)); // the client crashed; process 0 is reused
+    h.write(0, value(2), OK);
+    h.read(2, value(1), value(2));
+
+    assertThat(check()).isValid().hasCount("info", 1).hasCount("info-present", 1).hasCount("unexpected", 0);
+  }
+
+  @Test
+  void anyProcessIdWorks() {
+    h.write(5_000, value(1), OK);
+    h.op(-7, INVOKE, "write", value(2));
+    h.read(1_000_000, value(1), value(2));
+
+    assertThat(check()).isValid().hasCount("ok", 1).hasCount("info-present", 1);
+    h.read(1_000_000, value(2));
+    assertThat(check()).isInvalid().hasCount("lost", 1);
+  }
+
+  @Test
   void aValueTwiceInOneReadIsDuplicated() {
     h.write(0, value(1), OK);
     h.read(2, value(1), value(1));
