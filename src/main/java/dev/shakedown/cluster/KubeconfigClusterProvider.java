@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 public final class KubeconfigClusterProvider implements ClusterProvider {
 
   @Override
+  @SuppressWarnings("try")
   public Cluster connect(ClusterSettings settings) {
     String context = settings.effectiveContext();
     settings.guard().check(context);
@@ -31,9 +32,14 @@ public final class KubeconfigClusterProvider implements ClusterProvider {
       if (!settings.embedded()) {
         throw new ClusterUnavailableException(problem.get());
       }
-      System.out.println("[shakedown] " + problem.get() + "; running cluster up");
-      new KindClusterScript(settings.kindConfig()).up(settings.clusterUpTimeout());
-      problem = problem(context, settings.connectTimeout());
+      try (ClusterUpLock lock = ClusterUpLock.acquire(ClusterUpLock.defaultFile(), settings.clusterUpTimeout())) {
+        problem = problem(context, settings.connectTimeout());
+        if (problem.isPresent()) {
+          System.out.println("[shakedown] " + problem.get() + "; running cluster up");
+          new KindClusterScript(settings.kindConfig()).up(settings.clusterUpTimeout());
+          problem = problem(context, settings.connectTimeout());
+        }
+      }
       if (problem.isPresent()) {
         throw new ClusterUnavailableException(problem.get() + " (even after cluster up)");
       }

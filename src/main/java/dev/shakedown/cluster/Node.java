@@ -5,6 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
 import dev.shakedown.ShakedownException;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -104,7 +105,7 @@ public final class Node {
     ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
       @Override
       public void onNext(Frame frame) {
-        (frame.getStreamType().name().equals("STDERR") ? stderr : stdout).writeBytes(frame.getPayload());
+        (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).writeBytes(frame.getPayload());
       }
     };
     try {
