@@ -42,13 +42,10 @@ public final class WriteSetAnalysis {
     long start = operations.isEmpty() ? 0 : operations.get(0).nanos();
     int reads = scan.finalReads.size();
     WriteTable writes = scan.writes;
-    for (int slot = 0, n = writes.capacity(); slot < n; slot++) {
-      String value = writes.value(slot);
-      if (value == null) {
-        continue;
-      }
-      Operation done = writes.completion(slot);
-      int present = writes.presentInReads(slot);
+    for (int number = 0, n = writes.size(); number < n; number++) {
+      String value = writes.value(number);
+      Operation done = writes.completion(number);
+      int present = writes.presentInReads(number);
       if (done != null && done.isOk()) {
         ok++;
         if (present < reads) {

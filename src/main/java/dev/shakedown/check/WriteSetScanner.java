@@ -62,7 +62,7 @@ final class WriteSetScanner {
         lastWriteIndex = op.index();
         String value = op.value() != null ? op.value() : invocation == null ? null : invocation.value();
         if (value != null) {
-          writes.complete(writes.slotOf(value), op);
+          writes.complete(writes.numberOf(value), op);
         }
         if (invocation != null && invocation.value() != null && !invocation.value().equals(value)) {
           attempted(invocation);
@@ -87,7 +87,7 @@ final class WriteSetScanner {
   /** Indexes the value of a write invocation (no-op for anything else). */
   private void attempted(Operation invocation) {
     if (invocation != null && invocation.value() != null && WRITE.equals(invocation.function())) {
-      writes.slotOf(invocation.value());
+      writes.numberOf(invocation.value());
     }
   }
 
@@ -120,11 +120,11 @@ final class WriteSetScanner {
   }
 
   private void classify(int readNumber, Operation read, String values, int start, int end) {
-    int slot = writes.find(values, start, end);
-    if (slot < 0) {
+    int number = writes.find(values, start, end);
+    if (number < 0) {
       String value = values.substring(start, end);
       (ChecksummedValue.verify(value) ? unexpected : corrupt).add(new ReadValue(value, read));
-    } else if (!writes.markSeen(slot, readNumber)) {
+    } else if (!writes.markSeen(number, readNumber)) {
       duplicated.add(new ReadValue(values.substring(start, end), read));
     }
   }

@@ -1,114 +1,124 @@
 package dev.shakedown.check;
 
 import dev.shakedown.workload.Operation;
+import java.util.Arrays;
 
 /**
- * Open-addressing table of written values for {@link WriteSetScanner}: one slot per distinct value.
- * Read values are looked up by region of the joined read, so checking a final read of a million values
- * allocates nothing for the values that match. Each slot keeps its hash and counters side by side in
- * one {@code int[]} and its value and completion side by side in one {@code Object[]}: one probe touches
- * few cache lines, and a slot whose hash differs is skipped without reading its key.
+ * Table of written values for {@link WriteSetScanner}, built for million-operation histories. Values
+ * get dense numbers {@code 0..size()-1} in the order first seen, their state lives in arrays indexed by
+ * that number, and a compact open-addressing index ({@code long}: hash in the high half, number + 1 in
+ * the low half) finds them. One probe touches one cache line of the index; a differing hash skips the
+ * key. Read values are looked up by region of the joined read, allocating nothing when they match.
  */
 final class WriteTable {
 
-  private static final int HASH = 0;
-  private static final int PRESENT = 1;
-  private static final int LAST_READ = 2; // read number + 1; 0 = not seen yet
-  private static final int INTS = 3;
-
-  private Object[] entries; // value, completion
-  private int[] meta; // hash, present-in-reads, last read seen
+  private long[] index;
   private int mask;
+  private String[] values;
+  private Operation[] completions;
+  private int[] presentInReads;
+  private int[] lastReadSeen; // read number + 1; 0 = not seen yet
   private int size;
 
   WriteTable(int expected) {
-    allocate(Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1);
+    int capacity = Math.max(16, expected);
+    values = new String[capacity];
+    completions = new Operation[capacity];
+    presentInReads = new int[capacity];
+    lastReadSeen = new int[capacity];
+    index = new long[Integer.highestOneBit(capacity * 2 - 1) << 1];
+    mask = index.length - 1;
   }
 
-  private void allocate(int capacity) {
-    entries = new Object[capacity * 2];
-    meta = new int[capacity * INTS];
-    mask = capacity - 1;
-  }
-
+  /** Number of distinct values; they are numbered {@code 0..size()-1}. */
   int size() { return size; }
 
-  int capacity() { return mask + 1; }
-
-  /** The slot of {@code value}, added if absent. */
-  int slotOf(String value) {
+  /** The number of {@code value}, added if absent. */
+  int numberOf(String value) {
     int hash = value.hashCode();
     int slot = spread(hash) & mask;
-    for (Object key; (key = entries[slot * 2]) != null; slot = (slot + 1) & mask) {
-      if (key == value || meta[slot * INTS + HASH] == hash && key.equals(value)) {
-        return slot;
+    for (long entry; (entry = index[slot]) != 0; slot = (slot + 1) & mask) {
+      if ((int) (entry >>> 32) == hash) {
+        String key = values[(int) entry - 1];
+        if (key == value || key.equals(value)) {
+          return (int) entry - 1;
+        }
       }
     }
-    entries[slot * 2] = value;
-    meta[slot * INTS + HASH] = hash;
-    if (++size * 2 > capacity()) {
-      grow();
-      return slotOf(value);
+    int number = add(value);
+    index[slot] = ((long) hash << 32) | (number + 1);
+    if (size * 2 > index.length) {
+      rehash(index.length * 2);
     }
-    return slot;
+    return number;
   }
 
-  /** The slot of the value spelled by {@code text[start, end)}, or -1; hashes like {@link String#hashCode}. */
+  /** The number of the value spelled by {@code text[start, end)}, or -1; hashes like {@link String#hashCode}. */
   int find(String text, int start, int end) {
     int hash = 0;
     for (int i = start; i < end; i++) {
       hash = 31 * hash + text.charAt(i);
     }
     int length = end - start;
-    for (int slot = spread(hash) & mask; entries[slot * 2] != null; slot = (slot + 1) & mask) {
-      if (meta[slot * INTS + HASH] == hash) {
-        String key = (String) entries[slot * 2];
+    for (int slot = spread(hash) & mask; index[slot] != 0; slot = (slot + 1) & mask) {
+      long entry = index[slot];
+      if ((int) (entry >>> 32) == hash) {
+        String key = values[(int) entry - 1];
         if (key.length() == length && key.regionMatches(0, text, start, length)) {
-          return slot;
+          return (int) entry - 1;
         }
       }
     }
     return -1;
   }
 
-  /** The value of {@code slot}, or {@code null} for an empty slot. */
-  String value(int slot) { return (String) entries[slot * 2]; }
+  String value(int number) { return values[number]; }
 
-  Operation completion(int slot) { return (Operation) entries[slot * 2 + 1]; }
+  Operation completion(int number) { return completions[number]; }
 
   /** Records a completion; an OK is kept over any other outcome of the same value. */
-  void complete(int slot, Operation completion) {
-    Operation previous = completion(slot);
+  void complete(int number, Operation completion) {
+    Operation previous = completions[number];
     if (previous == null || !previous.isOk()) {
-      entries[slot * 2 + 1] = completion;
+      completions[number] = completion;
     }
   }
 
-  int presentInReads(int slot) { return meta[slot * INTS + PRESENT]; }
+  int presentInReads(int number) { return presentInReads[number]; }
 
   /** Marks the value seen in read {@code readNumber}; false if that read already had it (a duplicate). */
-  boolean markSeen(int slot, int readNumber) {
-    int at = slot * INTS;
-    if (meta[at + LAST_READ] == readNumber + 1) {
+  boolean markSeen(int number, int readNumber) {
+    if (lastReadSeen[number] == readNumber + 1) {
       return false;
     }
-    meta[at + LAST_READ] = readNumber + 1;
-    meta[at + PRESENT]++;
+    lastReadSeen[number] = readNumber + 1;
+    presentInReads[number]++;
     return true;
   }
 
-  private void grow() {
-    Object[] oldEntries = entries;
-    int[] oldMeta = meta;
-    allocate(capacity() * 2);
-    for (int old = 0; old < oldEntries.length / 2; old++) {
-      if (oldEntries[old * 2] != null) {
-        int slot = spread(oldMeta[old * INTS + HASH]) & mask;
-        while (entries[slot * 2] != null) {
+  private int add(String value) {
+    if (size == values.length) {
+      int capacity = size * 2;
+      values = Arrays.copyOf(values, capacity);
+      completions = Arrays.copyOf(completions, capacity);
+      presentInReads = Arrays.copyOf(presentInReads, capacity);
+      lastReadSeen = Arrays.copyOf(lastReadSeen, capacity);
+    }
+    values[size] = value;
+    return size++;
+  }
+
+  private void rehash(int capacity) {
+    long[] old = index;
+    index = new long[capacity];
+    mask = capacity - 1;
+    for (long entry : old) {
+      if (entry != 0) {
+        int slot = spread((int) (entry >>> 32)) & mask;
+        while (index[slot] != 0) {
           slot = (slot + 1) & mask;
         }
-        System.arraycopy(oldEntries, old * 2, entries, slot * 2, 2);
-        System.arraycopy(oldMeta, old * INTS, meta, slot * INTS, INTS);
+        index[slot] = entry;
       }
     }
   }
