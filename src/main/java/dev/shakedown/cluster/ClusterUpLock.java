@@ -36,7 +36,7 @@ final class ClusterUpLock implements AutoCloseable {
     AtomicReference<FileLock> held = new AtomicReference<>();
     try {
       Awaitility.await("lock " + file + " (another process is running cluster up)").atMost(atMost)
-          .pollInterval(Duration.ofSeconds(1)).until(() -> {
+          .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
             synchronized (IN_PROCESS) {
               try {
                 held.set(channel.tryLock());

@@ -141,7 +141,7 @@ public final class Node {
     String[] last = {"not checked yet"};
     try {
       Awaitility.await("node/" + name + " Ready" + (since == null ? "" : " (lease renewed after " + since + ")"))
-          .atMost(atMost).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+          .atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
           .until(() -> {
             last[0] = readiness(since);
             return last[0] == null;

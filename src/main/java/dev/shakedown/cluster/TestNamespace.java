@@ -77,7 +77,7 @@ public final class TestNamespace implements AutoCloseable {
    */
   public void awaitGone(Duration atMost) {
     try {
-      Awaitility.await("namespace/" + name + " deleted").atMost(atMost).pollInterval(Duration.ofMillis(500))
+      Awaitility.await("namespace/" + name + " deleted").atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
           .until(() -> !exists());
     } catch (ConditionTimeoutException e) {
       Namespace ns = client.namespaces().withName(name).get();
