@@ -27,3 +27,12 @@ apt_install() {
   progress "installing Debian packages: $*"
   run_logged "$SHAKEDOWN_CACHE/logs/apt.log" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $*"
 }
+
+# retry SECONDS COMMAND...: reruns COMMAND every 2 s until it succeeds; fails once SECONDS have passed.
+retry() {
+  local deadline=$(( $(date +%s) + $1 )); shift
+  until "$@" >/dev/null 2>&1; do
+    [ "$(date +%s)" -lt "$deadline" ] || return 1
+    sleep 2
+  done
+}

@@ -16,7 +16,6 @@ install_runc_wrapper() {
     progress "host grants CAP_SYS_RESOURCE: dockerd keeps plain runc"
     return 0
   fi
-  progress "host lacks CAP_SYS_RESOURCE in its bounding set: installing the runc wrapper as dockerd's default runtime"
   command -v jq >/dev/null || apt_install jq
   install -D -m 0755 "$SHAKEDOWN_KIND_CONFIG/node/usr/local/sbin/shakedown-runc" "$RUNC_WRAPPER"
   local cfg=/etc/docker/daemon.json
@@ -24,9 +23,11 @@ install_runc_wrapper() {
   [ -s "$cfg" ] || echo '{}' >"$cfg"
   jq --arg p "$RUNC_WRAPPER" '.runtimes["shakedown-runc"] = {path: $p} | ."default-runtime" = "shakedown-runc"' "$cfg" >"$cfg.new"
   if ! cmp -s "$cfg" "$cfg.new"; then
+    progress "host lacks CAP_SYS_RESOURCE in its bounding set: registered the runc wrapper as dockerd's default runtime"
     mv "$cfg.new" "$cfg"
     return 1   # configuration changed: a running dockerd must be restarted
   fi
+  progress "host lacks CAP_SYS_RESOURCE in its bounding set: dockerd runs containers through the runc wrapper"
   rm -f "$cfg.new"
 }
 

@@ -19,8 +19,12 @@ shakedown/local-path-helper:$LOCAL_PATH_PROVISIONER_VERSION local-path-helper
 TABLE
 }
 
-# tree_hash PATH...: a short content hash of files, to tell whether an image built from them is current.
-tree_hash() { find "$@" -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12; }
+# tree_hash PATH...: a short content hash of files (names relative to kind-config/, so the hash does not
+# depend on where the checkout lives), to tell whether an image built from them is current.
+tree_hash() {
+  ( cd "$SHAKEDOWN_KIND_CONFIG" && find "${@#"$SHAKEDOWN_KIND_CONFIG/"}" -type f -print0 | sort -z | xargs -0 sha256sum ) \
+    | sha256sum | cut -c1-12
+}
 
 # build_image REF DIR BASE FILE...: docker build images/DIR/Dockerfile with FILEs and DIR's own files as context.
 build_image() {

@@ -15,16 +15,22 @@ cluster_containers() { docker ps -a --filter "label=io.x-k8s.kind.cluster=$(clus
 # kubectl as the cluster admin, run inside the control-plane node (works for built and pulled images).
 kctl() { docker exec -i "$(cluster_name)-control-plane" kubectl --kubeconfig=/etc/kubernetes/admin.conf "$@"; }
 
+ready_nodes_are() { [ "$(kctl get nodes --no-headers 2>/dev/null | grep -c ' Ready ')" = "$1" ]; }
+
+apply_smoke_storage() { sed "s|@PAUSE_IMAGE_TAG@|$PAUSE_IMAGE_TAG|" "$SHAKEDOWN_KIND_CONFIG/smoke-storage.yaml" | kctl apply -f -; }
+
+smoke_claim_bound() { [ "$(kctl -n shakedown-smoke get pvc smoke -o 'jsonpath={.status.phase}')" = Bound ]; }
+
 # Waits until every node is Ready and a PVC of the default StorageClass binds; returns non-zero on timeout.
 wait_healthy() {
   local want
   want=$(grep -c 'role:' "$CLUSTER_CONFIG")
   progress "waiting for $want nodes to be Ready"
-  timeout 240 bash -c "until [ \"\$(docker exec $(cluster_name)-control-plane kubectl --kubeconfig=/etc/kubernetes/admin.conf get nodes --no-headers 2>/dev/null | grep -c ' Ready ')\" = $want ]; do sleep 2; done" || return 1
+  retry 240 ready_nodes_are "$want" || return 1
   progress "checking that the default StorageClass binds a volume"
-  kctl delete namespace shakedown-smoke --ignore-not-found --wait=true --timeout=60s >/dev/null 2>&1 || true
-  sed "s|@PAUSE_IMAGE_TAG@|$PAUSE_IMAGE_TAG|" "$SHAKEDOWN_KIND_CONFIG/smoke-storage.yaml" | kctl apply -f - >/dev/null || return 1
-  kctl -n shakedown-smoke wait --for=jsonpath='{.status.phase}'=Bound pvc/smoke --timeout=180s >/dev/null || return 1
+  kctl delete namespace shakedown-smoke --ignore-not-found --timeout=60s >/dev/null 2>&1 || true
+  retry 60 apply_smoke_storage || return 1     # right after a restart the namespace's service account may lag
+  retry 180 smoke_claim_bound || return 1
   kctl delete namespace shakedown-smoke --wait=false >/dev/null
 }
 

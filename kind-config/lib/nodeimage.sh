@@ -42,6 +42,7 @@ build_node_image() {
   docker rm -f "$container" >/dev/null
   docker rmi "$ref-base" >/dev/null
   progress "node image $ref: $(docker image inspect -f '{{.Size}}' "$ref" | awk '{printf "%d MB", $1/1e6}')"
+  prune_node_images "$ref"
 }
 
 # Makes sure a node image exists: pulled when a registry answers, otherwise built offline. Prints its ref.
@@ -59,4 +60,12 @@ ensure_node_image() {
     build_node_image "$ref"
   fi
   echo "$ref"
+}
+
+# Removes node images other than KEEP that no container uses (earlier builds of changed node files).
+prune_node_images() {
+  local image
+  for image in $(docker images shakedown/node --format '{{.Repository}}:{{.Tag}}'); do
+    [ "$image" = "$1" ] || docker rmi "$image" >/dev/null 2>&1 || true
+  done
 }
