@@ -6,16 +6,25 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Removes what a killed earlier run left behind, once per run before the first test: the leases and managed
- * namespaces of runs that are no longer alive; and, when no other run is alive on the cluster, nodes still
+ * namespaces of runs that are no longer alive (a namespace without a run lease or a judgeable owner only after
+ * {@link #UNKNOWN_OWNER_AGE}); and, when no other run is alive on the cluster, nodes still
  * cordoned by a fault and kind node containers left stopped or paused (started, unpaused, awaited Ready).
  */
 public final class Sweeper {
+
+  /** How old a managed namespace whose owner cannot be judged must be before it is swept. */
+  static final Duration UNKNOWN_OWNER_AGE = Duration.ofMinutes(30);
 
   private final Cluster cluster;
   private final RunIdentity self;
@@ -31,22 +40,25 @@ public final class Sweeper {
   public List<String> sweep() {
     KubernetesClient client = cluster.client();
     List<String> actions = new ArrayList<>();
+    Map<String, Boolean> runAlive = new HashMap<>();
     for (Lease lease : RunLease.all(client)) {
       String run = lease.getMetadata().getLabels().get(ShakedownLabels.RUN);
-      if (!self.runId().equals(run) && !RunLease.alive(lease, self)) {
+      boolean alive = self.runId().equals(run) || RunLease.alive(lease, self);
+      runAlive.put(run, alive);
+      if (!alive) {
         client.leases().inNamespace(RunLease.NAMESPACE).withName(lease.getMetadata().getName()).delete();
         actions.add("deleted lease of dead run " + run);
       }
     }
-    Set<String> live = RunLease.otherLiveRuns(client, self);
     for (Namespace ns : client.namespaces().withLabel(ShakedownLabels.MANAGED, "true").list().getItems()) {
       String run = ns.getMetadata().getLabels().get(ShakedownLabels.RUN);
-      boolean terminating = ns.getMetadata().getDeletionTimestamp() != null;
-      if (!self.runId().equals(run) && !live.contains(run) && !terminating) {
+      if (ns.getMetadata().getDeletionTimestamp() == null && !self.runId().equals(run) && !alive(ns, run, runAlive)) {
         client.namespaces().withName(ns.getMetadata().getName()).delete();
         actions.add("deleted namespace/" + ns.getMetadata().getName() + " of run " + run);
       }
     }
+    Set<String> live = runAlive.entrySet().stream().filter(e -> e.getValue() && !self.runId().equals(e.getKey()))
+        .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
     if (!live.isEmpty()) {
       actions.add("left nodes alone: other live runs " + live);
       return actions;
@@ -54,6 +66,22 @@ public final class Sweeper {
     actions.addAll(restoreContainers());
     actions.addAll(uncordon(client));
     return actions;
+  }
+
+  /**
+   * A namespace's run is alive per its lease; without a lease, per the owner annotation when the owner ran on this
+   * host; failing both, it counts as alive until it is older than {@link #UNKNOWN_OWNER_AGE}.
+   */
+  private boolean alive(Namespace ns, String run, Map<String, Boolean> runAlive) {
+    if (run != null && runAlive.containsKey(run)) {
+      return runAlive.get(run);
+    }
+    Map<String, String> annotations = ns.getMetadata().getAnnotations();
+    String owner = annotations == null ? null : annotations.get(ShakedownLabels.OWNER);
+    return self.ownerAlive(owner).orElseGet(() -> {
+      String created = ns.getMetadata().getCreationTimestamp();
+      return created == null || Instant.parse(created).plus(UNKNOWN_OWNER_AGE).isAfter(Instant.now());
+    });
   }
 
   private List<String> restoreContainers() {

@@ -38,9 +38,12 @@ final class Fixtures {
   }
 
   static void managedNamespace(KubernetesClient client, String name, String run, String owner) {
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)
-        .addToLabels(ShakedownLabels.MANAGED, "true").addToLabels(ShakedownLabels.RUN, run)
-        .addToAnnotations(ShakedownLabels.OWNER, owner).endMetadata().build()).create();
+    NamespaceBuilder ns = new NamespaceBuilder().withNewMetadata().withName(name)
+        .addToLabels(ShakedownLabels.MANAGED, "true").addToAnnotations(ShakedownLabels.OWNER, owner).endMetadata();
+    if (run != null) {
+      ns.editMetadata().addToLabels(ShakedownLabels.RUN, run).endMetadata();
+    }
+    client.namespaces().resource(ns.build()).create();
   }
 
   /** A run lease as another run would have left it. */

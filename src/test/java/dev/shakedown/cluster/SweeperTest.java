@@ -41,7 +41,8 @@ class SweeperTest {
   void deletesNamespacesAndLeasesOfDeadRunsAndKeepsLiveAndOwnOnes() {
     Fixtures.runLease(client, "dead-run", deadOwner, Fixtures.now());
     Fixtures.managedNamespace(client, "sd-dead-abcde", "dead-run", deadOwner);
-    Fixtures.managedNamespace(client, "sd-nolease-abcde", "no-lease-run", "elsewhere/1/1");
+    Fixtures.managedNamespace(client, "sd-nolease-abcde", "no-lease-run", deadOwner);
+    Fixtures.managedNamespace(client, "sd-unknown-abcde", null, "elsewhere/1/1");
     Fixtures.runLease(client, "live-run", "elsewhere/1/1", Fixtures.now());
     Fixtures.managedNamespace(client, "sd-live-abcde", "live-run", "elsewhere/1/1");
     Fixtures.managedNamespace(client, "sd-mine-abcde", self.runId(), self.owner());
@@ -49,7 +50,8 @@ class SweeperTest {
     List<String> actions = sweep();
 
     assertThat(client.namespaces().list().getItems()).extracting(ns -> ns.getMetadata().getName())
-        .containsExactlyInAnyOrder("sd-live-abcde", "sd-mine-abcde");
+        .as("young namespace of an owner on another host is kept").contains("sd-unknown-abcde")
+        .containsExactlyInAnyOrder("sd-live-abcde", "sd-mine-abcde", "sd-unknown-abcde");
     assertThat(client.leases().inNamespace("default").list().getItems()).extracting(l -> l.getMetadata().getName())
         .containsExactly("shakedown-run-live-run");
     assertThat(actions).contains("deleted lease of dead run dead-run", "deleted namespace/sd-dead-abcde of run dead-run",

@@ -11,7 +11,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.shakedown.cluster.Cluster;
 import dev.shakedown.cluster.ClusterUnavailableException;
-import dev.shakedown.cluster.ContextRefusedException;
+import dev.shakedown.cluster.RunIdentity;
 import dev.shakedown.cluster.ShakedownLabels;
 import dev.shakedown.scenario.AlwaysClose;
 import dev.shakedown.scenario.ScenarioContext;
@@ -177,6 +177,7 @@ class ShakedownExtensionTest {
   void theFirstTestSweepsNamespacesOfDeadRuns() {
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("sd-left-over-abcde")
         .addToLabels(ShakedownLabels.MANAGED, "true").addToLabels(ShakedownLabels.RUN, "20260101-000000-dead")
+        .addToAnnotations(ShakedownLabels.OWNER, RunIdentity.create().host() + "/2147483000/1")
         .endMetadata().build()).create();
 
     run(NamespaceFixture.class, Map.of()).testEvents().assertStatistics(s -> s.succeeded(2));
