@@ -8,7 +8,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,23 +30,31 @@ public final class Evidence {
     attachSafely("timeline", "text/plain", "txt", () -> TimelineText.render(timeline.snapshot()));
     attachSafely("timeline.json", "application/json", "json", () -> JSON.asJson(timeline.snapshot()));
     attachSafely("events of namespace " + namespace, "text/plain", "txt", () -> events(client, namespace));
-    List<Pod> pods;
+    Map<String, String> logs;
     try {
-      pods = client.pods().inNamespace(namespace).list().getItems();
+      logs = restartedLogs(client, namespace);
     } catch (RuntimeException e) {
-      AllureReport.attachText("pods of namespace " + namespace, "text/plain", "txt", "could not list pods: " + e);
-      return;
+      logs = Map.of("pods of namespace " + namespace, "could not list pods: " + e);
     }
-    for (Pod pod : pods) {
+    logs.forEach((name, text) -> attachSafely(name, "text/plain", "txt", () -> text));
+  }
+
+  /**
+   * The logs of every container that restarted, previous and current instance, by attachment name
+   * ({@code log <pod>/<container> (previous, restarts=N)}); a log that cannot be read is replaced by the error.
+   */
+  static Map<String, String> restartedLogs(KubernetesClient client, String namespace) {
+    Map<String, String> logs = new LinkedHashMap<>();
+    for (Pod pod : client.pods().inNamespace(namespace).list().getItems()) {
+      String name = pod.getMetadata().getName();
       for (ContainerStatus status : restarted(pod)) {
         String container = status.getName();
-        String pod1 = pod.getMetadata().getName();
-        attachSafely("log " + pod1 + "/" + container + " (previous, restarts=" + status.getRestartCount() + ")",
-            "text/plain", "txt", () -> log(client, namespace, pod1, container, true));
-        attachSafely("log " + pod1 + "/" + container + " (current)", "text/plain", "txt",
-            () -> log(client, namespace, pod1, container, false));
+        logs.put("log " + name + "/" + container + " (previous, restarts=" + status.getRestartCount() + ")",
+            readLog(client, namespace, name, container, true));
+        logs.put("log " + name + "/" + container + " (current)", readLog(client, namespace, name, container, false));
       }
     }
+    return logs;
   }
 
   /** The containers of a pod (init containers included) whose restart count is above zero. */
@@ -85,9 +95,13 @@ public final class Evidence {
     return e.getMetadata() == null ? null : e.getMetadata().getCreationTimestamp();
   }
 
-  private static String log(KubernetesClient client, String namespace, String pod, String container, boolean previous) {
-    return client.pods().inNamespace(namespace).withName(pod).inContainer(container).tailingLines(LOG_LINES)
-        .getLog(previous);
+  private static String readLog(KubernetesClient client, String namespace, String pod, String container, boolean previous) {
+    try {
+      return client.pods().inNamespace(namespace).withName(pod).inContainer(container).tailingLines(LOG_LINES)
+          .getLog(previous);
+    } catch (RuntimeException e) {
+      return "could not read the log: " + e.getMessage();
+    }
   }
 
   private static void attachSafely(String name, String type, String extension, java.util.function.Supplier<String> content) {
