@@ -1,21 +1,15 @@
 package dev.shakedown.cluster;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 import dev.shakedown.ShakedownException;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -34,7 +28,6 @@ public final class Node {
   private final Supplier<DockerClient> docker;
   private final KubernetesClient client;
   private final NodeLedger ledger;
-  private volatile Instant resumedAt;
 
   Node(String name, Supplier<DockerClient> docker, KubernetesClient client, NodeLedger ledger) {
     this.name = Objects.requireNonNull(name, "name");
@@ -57,7 +50,6 @@ public final class Node {
   /** Starts a stopped container; call {@link #awaitReady(Duration)} to wait for the kubelet. */
   public void start() {
     docker("start", () -> docker.get().startContainerCmd(name).exec());
-    resumedAt = Instant.now();
     ledger.restored(name);
   }
 
@@ -76,7 +68,6 @@ public final class Node {
   /** Thaws a paused node. */
   public void unpause() {
     docker("unpause", () -> docker.get().unpauseContainerCmd(name).exec());
-    resumedAt = Instant.now();
     ledger.restored(name);
   }
 
@@ -96,38 +87,7 @@ public final class Node {
    * @throws ShakedownException on a non-zero exit (stderr in the message) or after {@link #EXEC_TIMEOUT}
    */
   public String exec(String... command) {
-    String shown = String.join(" ", command);
-    DockerClient dockerClient = docker.get();
-    String execId = docker("exec " + shown, () -> dockerClient.execCreateCmd(name).withCmd(command)
-        .withAttachStdout(true).withAttachStderr(true).exec().getId());
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-      @Override
-      public void onNext(Frame frame) {
-        (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).writeBytes(frame.getPayload());
-      }
-    };
-    try {
-      boolean done = dockerClient.execStartCmd(execId).exec(callback)
-          .awaitCompletion(EXEC_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      if (!done) {
-        callback.close();
-        throw new ShakedownException("node/" + name + ": exec '" + shown + "' did not finish within " + EXEC_TIMEOUT);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ShakedownException("node/" + name + ": interrupted during exec '" + shown + "'", e);
-    } catch (java.io.IOException e) {
-      throw new ShakedownException("node/" + name + ": exec '" + shown + "' failed: " + e.getMessage(), e);
-    }
-    Long exit = dockerClient.inspectExecCmd(execId).exec().getExitCodeLong();
-    String out = stdout.toString(StandardCharsets.UTF_8);
-    if (exit == null || exit != 0) {
-      throw new ShakedownException("node/" + name + ": exec '" + shown + "' exited with " + exit
-          + ", expected 0; stderr: " + stderr.toString(StandardCharsets.UTF_8).strip());
-    }
-    return out;
+    return DockerExec.run(docker.get(), name, EXEC_TIMEOUT, command);
   }
 
   /**
@@ -137,7 +97,7 @@ public final class Node {
    * @throws ShakedownException naming the node and the last state seen when {@code atMost} elapses
    */
   public void awaitReady(Duration atMost) {
-    Instant since = resumedAt;
+    Instant since = ledger.resumedAt(name);
     String[] last = {"not checked yet"};
     try {
       Awaitility.await("node/" + name + " Ready" + (since == null ? "" : " (lease renewed after " + since + ")"))

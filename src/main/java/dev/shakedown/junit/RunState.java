@@ -52,8 +52,12 @@ final class RunState implements AutoCloseable {
     clusterSettings.guard().check(cluster.context());
     System.out.println("[shakedown] run " + identity.runId() + " on " + cluster);
     lease = RunLease.open(cluster.client(), identity);
-    List<String> swept = new Sweeper(cluster, identity, nodeReadyTimeout()).sweep();
-    swept.forEach(action -> System.out.println("[shakedown] sweep: " + action));
+    try {
+      List<String> swept = new Sweeper(cluster, identity, nodeReadyTimeout()).sweep();
+      swept.forEach(action -> System.out.println("[shakedown] sweep: " + action));
+    } catch (RuntimeException e) {
+      System.err.println("[shakedown] sweep incomplete (tests run anyway): " + e.getMessage());
+    }
   }
 
   private ClusterProvider provider() {
