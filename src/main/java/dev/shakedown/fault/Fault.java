@@ -15,6 +15,14 @@ public interface Fault {
   /** Injects into the scope; the caller owns the returned handle. */
   FaultHandle inject(FaultScope scope);
 
+  /**
+   * This fault over and over: heal and re-inject (with a fresh choice of targets) every {@code period}
+   * after the previous cycle, until the handle is closed.
+   */
+  default Fault every(java.time.Duration period) {
+    return new Recurring(this, period);
+  }
+
   /** Injects into the scenario and registers the handle with it. */
   default FaultHandle inject(ScenarioContext ctx) {
     return ctx.register(inject(FaultScope.of(ctx)));
