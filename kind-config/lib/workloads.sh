@@ -24,11 +24,22 @@ build_workload_images() {
   echo "$POSTGRES_IMAGE"
 }
 
+# image_on_node NODE REF: true when NODE's containerd holds REF with the same config digest as Docker's image.
+# (kind's own check needs crictl, which the offline node does not carry, so 'kind load' alone always reloads.)
+image_on_node() {
+  local digest
+  digest=$(docker exec "$1" ctr -n k8s.io images ls "name==docker.io/$2" 2>/dev/null | awk 'NR==2 {print $3}')
+  [ -n "$digest" ] && [ "$(docker exec "$1" sh -c "ctr -n k8s.io content get $digest | jq -r .config.digest")" = "$(docker image inspect -f '{{.Id}}' "$2")" ]
+}
+
 load_workload_images() {
-  local ref
+  local ref node missing
   ensure_kind
   for ref in $(build_workload_images); do
-    progress "loading $ref into cluster $(cluster_name)"
-    run_logged "$SHAKEDOWN_CACHE/logs/kind-load.log" "$KIND" load docker-image --name "$(cluster_name)" "$ref"
+    missing=""
+    for node in $(cluster_containers); do image_on_node "$node" "$ref" || missing="$missing,$node"; done
+    [ -n "$missing" ] || continue
+    progress "loading $ref into ${missing#,}"
+    run_logged "$SHAKEDOWN_CACHE/logs/kind-load.log" "$KIND" load docker-image --name "$(cluster_name)" --nodes "${missing#,}" "$ref"
   done
 }
