@@ -48,7 +48,7 @@ public final class PodTargets {
         .toList();
     String what = "pods " + description + " in namespace " + scope.namespace();
     if (live.isEmpty()) {
-      throw new TargetException("no running pod matches " + description + " in namespace " + scope.namespace());
+      throw new TargetException("no running pod " + description + " in namespace " + scope.namespace());
     }
     return pick.choose(live, p -> p.getMetadata().getName(), scope.random(), what);
   }

@@ -84,7 +84,7 @@ class TargetsTest {
         .hasMessageContaining("count(7) needs 7 pods matching app=web in namespace chaos, but only 6 match");
     assertThatThrownBy(() -> Targets.bySelector("app=db").select(scope(1)))
         .isInstanceOf(TargetException.class)
-        .hasMessageContaining("no running pod matches matching app=db in namespace chaos");
+        .hasMessageContaining("no running pod matching app=db in namespace chaos");
     assertThatThrownBy(() -> Targets.pod("ghost").select(scope(1)))
         .isInstanceOf(TargetException.class).hasMessageContaining("Pod chaos/ghost not found");
     assertThatThrownBy(() -> Targets.node("ghost").select(scope(1)))
