@@ -48,19 +48,25 @@ repair_nodes() {
 }
 
 cluster_up() {
-  local image name
+  local image name running
   ensure_docker
   ensure_kind
   image=$(ensure_node_image)
   name=$(cluster_name)
   if [ -n "$(cluster_containers)" ]; then
-    if [ "$(docker inspect -f '{{.Config.Image}}' "$name-control-plane" 2>/dev/null)" = "$image" ]; then
+    running=$(docker inspect -f '{{.Config.Image}}' "$name-control-plane" 2>/dev/null || true)
+    if [ "${running%%-*}" = "${image%%-*}" ]; then
       progress "cluster $name exists: repairing and checking it"
       repair_nodes
-      if wait_healthy; then "$KIND" export kubeconfig --name "$name" >/dev/null 2>&1; progress "cluster $name is healthy (context kind-$name)"; return 0; fi
+      if wait_healthy; then
+        [ "$running" = "$image" ] || progress "note: cluster $name runs node image $running; the current build is $image ('$0 down' then '$0 up' to move to it)"
+        "$KIND" export kubeconfig --name "$name" >/dev/null 2>&1
+        progress "cluster $name is healthy (context kind-$name)"
+        return 0
+      fi
       progress "cluster $name is not healthy: recreating it"
     else
-      progress "cluster $name runs another node image: recreating it with $image"
+      progress "cluster $name runs $running, not Kubernetes ${image#*:}: recreating it with $image"
     fi
     "$KIND" delete cluster --name "$name" >/dev/null 2>&1
   fi

@@ -1,10 +1,15 @@
 # The offline node image: node rootfs + Kubernetes binaries + node files, with every component image
 # preloaded into its containerd. Tagged by a hash of everything it is made from.
 
+# Bump when the build procedure below changes what ends up in the node image.
+NODE_IMAGE_REVISION=1
+
+# The node image tag: the Kubernetes version plus a hash of everything the image is made from.
 node_image_ref() {
-  local k=$SHAKEDOWN_KIND_CONFIG
-  echo "shakedown/node:$KUBERNETES_VERSION-$(tree_hash "$k/versions.env" "$k/node" "$k"/lib/{go,rootfs,images,nodeimage}.sh \
-    "$k"/images/{node,kubernetes,etcd,coredns,pause,cni-agent,local-path-provisioner,local-path-helper})"
+  local k=$SHAKEDOWN_KIND_CONFIG inputs
+  inputs="$NODE_IMAGE_REVISION $NODE_PACKAGES $COMPONENT_PACKAGES $(tree_hash versions.env node \
+    images/{node,kubernetes,etcd,coredns,pause,cni-agent,local-path-provisioner,local-path-helper})"
+  echo "shakedown/node:$KUBERNETES_VERSION-$(printf '%s' "$inputs" | sha256sum | cut -c1-12)"
 }
 
 # render DIR: replaces @VERSION_NAME@ placeholders in every file under DIR with the pinned values.
