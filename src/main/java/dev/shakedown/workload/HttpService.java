@@ -121,7 +121,7 @@ public final class HttpService implements Workload {
 
   @Override
   public HttpService deploy() {
-    manifests().forEach(object -> client.resource(object).inNamespace(namespace).createOr(it -> it.update()));
+    Apply.all(client, namespace, manifests());
     return this;
   }
 

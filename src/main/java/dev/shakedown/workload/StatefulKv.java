@@ -141,7 +141,7 @@ public final class StatefulKv implements Workload {
 
   @Override
   public StatefulKv deploy() {
-    manifests().forEach(object -> client.resource(object).inNamespace(namespace).createOr(it -> it.update()));
+    Apply.all(client, namespace, manifests());
     return this;
   }
 

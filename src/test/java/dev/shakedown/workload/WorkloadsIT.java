@@ -19,6 +19,9 @@ class WorkloadsIT {
     long start = System.nanoTime();
     HttpService web = Workloads.httpService(ctx).deploy().awaitReady(Duration.ofMinutes(2));
     System.out.printf("MEASURE http service 3 replicas Ready in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    int nodePort = web.nodePort();
+    web.deploy().awaitReady(Duration.ofMinutes(1)); // deploying again replaces, keeping the Service
+    assertThat(web.nodePort()).isEqualTo(nodePort);
     Set<String> pods = web.pods().stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
     assertThat(pods).hasSize(3);
 
