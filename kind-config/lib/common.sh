@@ -17,13 +17,14 @@ run_logged() {
   fi
 }
 
+# require_root_debian WHAT: dies unless this is root on a Debian host (WHAT = what needs it, e.g. "installing jq").
 require_root_debian() {
-  [ "$(id -u)" = 0 ] || die "installing $1 needs root, and this shell is uid $(id -u)" "run as root, or install $1 yourself and rerun"
-  command -v apt-get >/dev/null || die "installing $1 needs a Debian host (apt-get), which this is not" "install $1 with your system's package manager and rerun"
+  [ "$(id -u)" = 0 ] || die "$1 needs root, and this shell is uid $(id -u)" "run as root, or do it yourself ($1) and rerun"
+  command -v apt-get >/dev/null || die "$1 needs a Debian host (apt-get), which this is not" "do it with your system's tools ($1) and rerun"
 }
 
 apt_install() {
-  require_root_debian "$*"
+  require_root_debian "installing $*"
   progress "installing Debian packages: $*"
   run_logged "$SHAKEDOWN_CACHE/logs/apt.log" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $*"
 }

@@ -48,8 +48,10 @@ ensure_docker() {
     fi
     return 0
   fi
+  [ "$(id -u)" = 0 ] || die "no Docker engine answers, and starting one needs root (this shell is uid $(id -u))" \
+    "start Docker as root (or give this user access to a running engine's socket), then rerun"
   command -v dockerd >/dev/null || apt_install docker.io
-  require_root_debian "dockerd"
+  require_root_debian "starting dockerd"
   install_runc_wrapper || true
   start_dockerd
   progress "Docker $(docker version --format '{{.Server.Version}}') answers"

@@ -9,7 +9,7 @@ rootfs_image() {
   tag="shakedown/$name-rootfs:$DEBIAN_SUITE-$(printf '%s %s' "$DEBIAN_SUITE" "$packages" | sha256sum | cut -c1-12)"
   if ! docker image inspect "$tag" >/dev/null 2>&1; then
     command -v debootstrap >/dev/null || apt_install debootstrap
-    require_root_debian debootstrap
+    require_root_debian "running debootstrap"
     dir=$(mktemp -d "${TMPDIR:-/tmp}/shakedown-rootfs.XXXXXX")
     progress "debootstrap Debian $DEBIAN_SUITE for $name (about a minute)"
     run_logged "$SHAKEDOWN_CACHE/logs/debootstrap-$name.log" \
