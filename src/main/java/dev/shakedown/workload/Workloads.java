@@ -55,4 +55,21 @@ public final class Workloads {
   public static LoadClient load(ScenarioContext ctx, HttpService service) {
     return ctx.register(new LoadClient(NodePortEndpoints.of(ctx.client(), service), new History()));
   }
+
+  /** A 3-member etcd cluster named {@code etcd} (see {@link Etcd}), torn down with the scenario. */
+  public static Etcd etcd(ScenarioContext ctx) {
+    return ctx.register(new Etcd(ctx.client(), ctx.namespace(), "etcd"));
+  }
+
+  public static Etcd etcd(KubernetesClient client, String namespace, String name) {
+    return new Etcd(client, namespace, name);
+  }
+
+  /**
+   * A jetcd writer of unique checksummed values into {@code etcd} through its members' NodePorts, its payloads
+   * seeded from the scenario's random source; closed with the scenario. Deploy {@code etcd} first.
+   */
+  public static EtcdWriter etcdWriter(ScenarioContext ctx, Etcd etcd) {
+    return ctx.register(etcd.writer().seed(ctx.random().nextLong()));
+  }
 }

@@ -1,0 +1,103 @@
+package dev.shakedown.recovery;
+
+import dev.shakedown.ShakedownException;
+import dev.shakedown.workload.Etcd;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * How an etcd member was seen failing: its container terminated with an error (or waits in
+ * {@code CrashLoopBackOff}), with the exit code, reason and the last lines etcd logged before it died.
+ *
+ * @param member the member (pod name)
+ * @param how e.g. {@code container etcd terminated: exit code 1 (Error), 2 restarts, waiting CrashLoopBackOff}
+ * @param after time from the start of {@link #await} until the failure was seen
+ * @param logTail the last lines the failed container logged (empty when unavailable)
+ */
+public record EtcdMemberFailure(String member, String how, Duration after, String logTail) {
+
+  /**
+   * Waits until {@code member}'s etcd container has failed: terminated with a non-zero exit code now or last time,
+   * or waiting in {@code CrashLoopBackOff} / {@code Error}. A pod that is merely restarting does not count.
+   *
+   * @throws ShakedownException naming the pod, what was expected and the last state seen, after {@code atMost}
+   */
+  public static EtcdMemberFailure await(Etcd etcd, String member, Duration atMost) {
+    String ns = etcd.namespace();
+    long start = System.nanoTime();
+    AtomicReference<String> seen = new AtomicReference<>("no pod yet");
+    AtomicReference<String> how = new AtomicReference<>();
+    try {
+      Awaitility.await("etcd member pod " + ns + "/" + member + " fails").atMost(atMost)
+          .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+          .until(() -> {
+            Pod pod = etcd.client().pods().inNamespace(ns).withName(member).get();
+            Optional<ContainerStatus> status = container(pod);
+            seen.set(status.map(EtcdMemberFailure::describe).orElse(pod == null ? "no pod" : "no container status"));
+            status.filter(EtcdMemberFailure::failed).ifPresent(s -> how.set(describe(s)));
+            return how.get() != null;
+          });
+    } catch (ConditionTimeoutException e) {
+      throw new ShakedownException("Pod " + ns + "/" + member + ": expected its etcd container to fail within "
+          + atMost + ", but it did not; last seen: " + seen.get(), e);
+    }
+    Duration after = Duration.ofNanos(System.nanoTime() - start);
+    return new EtcdMemberFailure(member, how.get(), after, logTail(etcd, member));
+  }
+
+  static Optional<ContainerStatus> container(Pod pod) {
+    if (pod == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+      return Optional.empty();
+    }
+    List<ContainerStatus> all = pod.getStatus().getContainerStatuses();
+    return all.stream().filter(s -> "etcd".equals(s.getName())).findFirst();
+  }
+
+  /** Terminated with an error now or the last time, or waiting after a crash. */
+  static boolean failed(ContainerStatus s) {
+    boolean crashWaiting = s.getState() != null && s.getState().getWaiting() != null
+        && List.of("CrashLoopBackOff", "Error").contains(s.getState().getWaiting().getReason());
+    return crashWaiting || errorExit(s.getState() == null ? null : s.getState().getTerminated())
+        || errorExit(s.getLastState() == null ? null : s.getLastState().getTerminated());
+  }
+
+  private static boolean errorExit(ContainerStateTerminated t) {
+    return t != null && t.getExitCode() != null && t.getExitCode() != 0;
+  }
+
+  static String describe(ContainerStatus s) {
+    StringBuilder text = new StringBuilder("container " + s.getName());
+    ContainerStateTerminated t = s.getState() != null && s.getState().getTerminated() != null
+        ? s.getState().getTerminated() : s.getLastState() == null ? null : s.getLastState().getTerminated();
+    if (t != null) {
+      text.append(" terminated: exit code ").append(t.getExitCode()).append(" (").append(t.getReason()).append(')');
+    }
+    text.append(", ").append(s.getRestartCount()).append(" restarts");
+    if (s.getState() != null && s.getState().getWaiting() != null) {
+      text.append(", waiting ").append(s.getState().getWaiting().getReason());
+    } else if (s.getState() != null && s.getState().getRunning() != null) {
+      text.append(", running, ready ").append(s.getReady());
+    }
+    return text.toString();
+  }
+
+  private static String logTail(Etcd etcd, String member) {
+    try {
+      var pod = etcd.client().pods().inNamespace(etcd.namespace()).withName(member).inContainer("etcd");
+      Pod now = etcd.client().pods().inNamespace(etcd.namespace()).withName(member).get();
+      boolean running = container(now).map(s -> s.getState() != null && s.getState().getRunning() != null)
+          .orElse(false);
+      String log = running ? pod.terminated().tailingLines(8).getLog() : pod.tailingLines(8).getLog();
+      return log == null || log.isBlank() ? pod.terminated().tailingLines(8).getLog() : log;
+    } catch (RuntimeException e) {
+      return "(log unavailable: " + e.getMessage() + ")";
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package dev.shakedown.recovery;
+
+import dev.shakedown.ShakedownException;
+import dev.shakedown.workload.Etcd;
+import dev.shakedown.workload.EtcdManifests;
+import dev.shakedown.workload.EtcdMember;
+import dev.shakedown.workload.EtcdMemberStatus;
+import dev.shakedown.workload.EtcdMembers;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runbook for an etcd member whose data cannot be trusted (lost or corrupted), as one reusable step:
+ * <ol>
+ *   <li>{@code member remove} of its id, through the healthy members;</li>
+ *   <li>mark it to start as {@code --initial-cluster-state=existing} ({@link Etcd#joinAsExisting});</li>
+ *   <li>{@code member add} with the same peer URL (a new id);</li>
+ *   <li>delete its claim and its pod: the StatefulSet recreates both, the pod on an empty volume;</li>
+ *   <li>wait until the new pod is Ready, then until the member's applied raft index and revision have caught up
+ *       with what the leader had when the pod became Ready.</li>
+ * </ol>
+ * Each membership change is retried (idempotently) within {@link #stepsWithin}; every wait is bounded.
+ */
+public final class EtcdMemberReplacement {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EtcdMemberReplacement.class);
+
+  private final Etcd etcd;
+  private Duration stepsWithin = Duration.ofSeconds(60);
+  private Duration podReadyWithin = Duration.ofMinutes(3);
+  private Duration resyncWithin = Duration.ofMinutes(2);
+
+  private EtcdMemberReplacement(Etcd etcd) {
+    this.etcd = Objects.requireNonNull(etcd, "etcd");
+  }
+
+  public static EtcdMemberReplacement of(Etcd etcd) {
+    return new EtcdMemberReplacement(etcd);
+  }
+
+  /** Bound of each membership change, retried meanwhile (default 60 s). */
+  public EtcdMemberReplacement stepsWithin(Duration bound) { stepsWithin = Objects.requireNonNull(bound); return this; }
+
+  /** Bound for the recreated pod to be Ready (default 3 min). */
+  public EtcdMemberReplacement podReadyWithin(Duration bound) { podReadyWithin = Objects.requireNonNull(bound); return this; }
+
+  /** Bound for the new member to catch up with the leader (default 2 min). */
+  public EtcdMemberReplacement resyncWithin(Duration bound) { resyncWithin = Objects.requireNonNull(bound); return this; }
+
+  /**
+   * Replaces {@code member} (a pod name such as {@code etcd-1}) and returns what happened when.
+   *
+   * @throws ShakedownException naming the member, the step, what was expected and the bound that elapsed
+   */
+  public EtcdReplacement replace(String member) {
+    KubernetesClient client = etcd.client();
+    String ns = etcd.namespace();
+    long start = System.nanoTime();
+    try (EtcdMembers members = etcd.members()) {
+      Optional<EtcdMember> old = members.member(member);
+      LOG.info("etcd member replacement of {}/{}: removing {}", ns, member, old.map(Object::toString).orElse("(absent)"));
+      step("member remove of " + member, () -> members.member(member).map(m -> {
+        members.remove(m.id());
+        return false;
+      }).orElse(true));
+      etcd.joinAsExisting(member);
+      AtomicReference<EtcdMember> added = new AtomicReference<>();
+      step("member add of " + member + " at " + etcd.peerUrl(member), () -> {
+        Optional<EtcdMember> present = members.member(member);
+        added.set(present.orElseGet(() -> members.add(etcd.peerUrl(member))));
+        return true;
+      });
+      long membershipDone = System.nanoTime();
+
+      Pod pod = client.pods().inNamespace(ns).withName(member).get();
+      String claimName = EtcdManifests.claimName(member);
+      PersistentVolumeClaim claim = client.persistentVolumeClaims().inNamespace(ns).withName(claimName).get();
+      client.persistentVolumeClaims().inNamespace(ns).withName(claimName).delete();
+      client.pods().inNamespace(ns).withName(member).withGracePeriod(0).delete();
+      String oldPod = pod == null ? "" : pod.getMetadata().getUid();
+      String oldClaim = claim == null ? "" : claim.getMetadata().getUid();
+      await("Pod " + ns + "/" + member + " recreated on a new claim " + claimName + " and Ready", podReadyWithin, () -> {
+        Pod now = client.pods().inNamespace(ns).withName(member).get();
+        PersistentVolumeClaim pvc = client.persistentVolumeClaims().inNamespace(ns).withName(claimName).get();
+        return now != null && !oldPod.equals(now.getMetadata().getUid()) && isReady(now)
+            && pvc != null && !oldClaim.equals(pvc.getMetadata().getUid());
+      });
+      long podReady = System.nanoTime();
+
+      EtcdMemberStatus leaderAtReady = leaderStatus(members, member);
+      AtomicReference<EtcdMemberStatus> last = new AtomicReference<>();
+      await("etcd member " + member + " (id " + added.get().hexId() + ") applied index >= "
+          + leaderAtReady.raftIndex() + " and revision >= " + leaderAtReady.revision() + " of leader "
+          + leaderAtReady.member(), resyncWithin, () -> {
+            Optional<EtcdMemberStatus> s = members.status(member);
+            s.ifPresent(last::set);
+            return s.isPresent() && s.get().memberId() == added.get().id()
+                && s.get().raftAppliedIndex() >= leaderAtReady.raftIndex()
+                && s.get().revision() >= leaderAtReady.revision();
+          });
+      long resynced = System.nanoTime();
+      EtcdReplacement result = new EtcdReplacement(member, old.map(EtcdMember::hexId).orElse(""),
+          added.get().hexId(), Duration.ofNanos(membershipDone - start), Duration.ofNanos(podReady - membershipDone),
+          Duration.ofNanos(resynced - podReady), leaderAtReady, last.get());
+      LOG.info("etcd member replacement of {}/{} done: {}", ns, member, result);
+      return result;
+    }
+  }
+
+  private EtcdMemberStatus leaderStatus(EtcdMembers members, String replaced) {
+    AtomicReference<EtcdMemberStatus> leader = new AtomicReference<>();
+    await("etcd " + etcd.namespace() + "/" + etcd.name() + " has a leader other than the new " + replaced,
+        stepsWithin, () -> {
+          members.statuses().values().stream().filter(EtcdMemberStatus::isLeader)
+              .filter(s -> !s.member().equals(replaced)).findFirst().ifPresent(leader::set);
+          return leader.get() != null;
+        });
+    return leader.get();
+  }
+
+  /** Retries {@code attempt} (true = done) until it succeeds; exceptions count as not yet. */
+  private void step(String what, java.util.concurrent.Callable<Boolean> attempt) {
+    await("etcd " + etcd.namespace() + "/" + etcd.name() + ": " + what, stepsWithin, attempt);
+  }
+
+  private static void await(String what, Duration atMost, java.util.concurrent.Callable<Boolean> condition) {
+    AtomicReference<Exception> lastError = new AtomicReference<>();
+    try {
+      Awaitility.await(what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+          .until(() -> {
+            try {
+              return condition.call();
+            } catch (Exception e) {
+              lastError.set(e);
+              return false;
+            }
+          });
+    } catch (ConditionTimeoutException e) {
+      throw new ShakedownException("etcd member replacement: expected " + what + " within " + atMost
+          + ", but it did not happen" + (lastError.get() == null ? "" : "; last error: " + lastError.get().getMessage()),
+          e);
+    }
+  }
+
+  static boolean isReady(Pod pod) {
+    return pod.getMetadata().getDeletionTimestamp() == null && pod.getStatus() != null
+        && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+}

@@ -1,0 +1,154 @@
+package dev.shakedown.workload;
+
+import dev.shakedown.ShakedownException;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.maintenance.StatusResponse;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * An etcd cluster's membership and raft state seen from the test JVM through jetcd: the member list, each
+ * member's status (asked at that member's own endpoint), who leads, and {@code member add / remove}. Every call is
+ * bounded by the deadline given at construction. Close it when done.
+ */
+public final class EtcdMembers implements AutoCloseable {
+
+  private final Map<String, URI> endpoints;
+  private final Duration deadline;
+  private final Client client;
+
+  /**
+   * @param endpoints member name → that member's client endpoint (e.g. its NodePort), in member order
+   * @param deadline the bound of each call
+   */
+  public EtcdMembers(Map<String, URI> endpoints, Duration deadline) {
+    this.endpoints = new LinkedHashMap<>(endpoints);
+    this.deadline = Objects.requireNonNull(deadline, "deadline");
+    this.client = EtcdClients.build(List.copyOf(endpoints.values()), deadline);
+  }
+
+  /** Member name → client endpoint, as given. */
+  public Map<String, URI> endpoints() {
+    return Map.copyOf(endpoints);
+  }
+
+  /**
+   * The member list, as any reachable member reports it.
+   *
+   * @throws ShakedownException naming the endpoints and the error when no member answers within the deadline
+   */
+  public List<EtcdMember> list() {
+    return call("member list", client.getClusterClient().listMember()).getMembers().stream()
+        .map(m -> new EtcdMember(m.getId(), m.getName(), m.getPeerURIs(), m.isLearner()))
+        .sorted(Comparator.comparing(EtcdMember::podName))
+        .toList();
+  }
+
+  /** The member whose pod is {@code podName}, if it is in the member list. */
+  public Optional<EtcdMember> member(String podName) {
+    return list().stream().filter(m -> m.podName().equals(podName)).findFirst();
+  }
+
+  /** What {@code member} says about itself at its own endpoint; empty when it does not answer in time. */
+  public Optional<EtcdMemberStatus> status(String member) {
+    return await(member, statusFuture(member));
+  }
+
+  /** The statuses of the members that answer, by member name (asked concurrently, each bounded). */
+  public Map<String, EtcdMemberStatus> statuses() {
+    Map<String, CompletableFuture<StatusResponse>> asked = new LinkedHashMap<>();
+    endpoints.keySet().forEach(m -> asked.put(m, statusFuture(m)));
+    Map<String, EtcdMemberStatus> all = new LinkedHashMap<>();
+    asked.forEach((m, future) -> await(m, future).ifPresent(s -> all.put(m, s)));
+    return all;
+  }
+
+  private CompletableFuture<StatusResponse> statusFuture(String member) {
+    URI uri = endpoints.get(member);
+    if (uri == null) {
+      throw new IllegalArgumentException("etcd member " + member + " is not one of " + endpoints.keySet());
+    }
+    try {
+      return client.getMaintenanceClient().statusMember(uri.getHost() + ":" + uri.getPort());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private Optional<EtcdMemberStatus> await(String member, CompletableFuture<StatusResponse> future) {
+    try {
+      StatusResponse s = call("status of " + member, future);
+      return Optional.of(new EtcdMemberStatus(member, s.getHeader().getMemberId(), s.getLeader(), s.getRaftTerm(),
+          s.getRaftIndex(), s.getRaftAppliedIndex(), s.getHeader().getRevision(), s.getErrorList()));
+    } catch (ShakedownException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The leader's pod name, by the statuses of the members that answer: the leader id reported with the highest
+   * term, mapped to a name through the statuses or else the member list. Empty when no member knows a leader.
+   */
+  public Optional<String> leader() {
+    return leader(statuses());
+  }
+
+  Optional<String> leader(Map<String, EtcdMemberStatus> statuses) {
+    Optional<EtcdMemberStatus> newest = statuses.values().stream().filter(s -> s.leaderId() != 0)
+        .max(Comparator.comparingLong(EtcdMemberStatus::raftTerm));
+    if (newest.isEmpty()) {
+      return Optional.empty();
+    }
+    long leaderId = newest.get().leaderId();
+    Optional<String> answered = statuses.values().stream().filter(s -> s.memberId() == leaderId)
+        .map(EtcdMemberStatus::member).findFirst();
+    if (answered.isPresent()) {
+      return answered;
+    }
+    try {
+      return list().stream().filter(m -> m.id() == leaderId).map(EtcdMember::podName).findFirst();
+    } catch (ShakedownException e) {
+      return Optional.of(Long.toHexString(leaderId));
+    }
+  }
+
+  /** {@code member add} of a voting member with {@code peerUrl}; returns the new (unstarted) member. */
+  public EtcdMember add(URI peerUrl) {
+    var added = call("member add " + peerUrl, client.getClusterClient().addMember(List.of(peerUrl))).getMember();
+    return new EtcdMember(added.getId(), added.getName(), added.getPeerURIs(), added.isLearner());
+  }
+
+  /** {@code member remove} of the member with {@code id}. */
+  public void remove(long id) {
+    call("member remove " + Long.toHexString(id), client.getClusterClient().removeMember(id));
+  }
+
+  private <T> T call(String what, CompletableFuture<T> future) {
+    try {
+      return future.get(deadline.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ShakedownException("etcd " + what + " at " + endpoints.values() + ": interrupted", e);
+    } catch (ExecutionException | TimeoutException e) {
+      future.cancel(true);
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      throw new ShakedownException("etcd " + what + " at " + endpoints.values() + ": expected an answer within "
+          + deadline + ", got " + EtcdOutcome.describe(cause), cause);
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
