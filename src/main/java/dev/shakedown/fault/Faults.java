@@ -43,4 +43,27 @@ public final class Faults {
   public static NodeFault nodePause(NodeTargets targets) {
     return new NodeFault(NodeFault.Action.PAUSE, targets);
   }
+
+  /**
+   * Flips random bytes of a file on a claim's volume, inside the node holding it; not healable (see
+   * {@link FlipBytes}).
+   */
+  public static FlipBytes flipBytes(VolumeFile file) {
+    return new FlipBytes(file);
+  }
+
+  /** Truncates a file on a claim's volume (default: to half its size); not healable. */
+  public static TruncateFile truncateFile(VolumeFile file) {
+    return new TruncateFile(file);
+  }
+
+  /** Deletes a file from a claim's volume; not healable. */
+  public static DeleteFile deleteFile(VolumeFile file) {
+    return new DeleteFile(file);
+  }
+
+  /** Deletes everything on the volume of claim {@code claim} (in the scenario's namespace); not healable. */
+  public static WipeVolume wipeVolume(String claim) {
+    return new WipeVolume(claim);
+  }
 }

@@ -56,6 +56,24 @@ public final class Workloads {
     return ctx.register(new LoadClient(NodePortEndpoints.of(ctx.client(), service), new History()));
   }
 
+  /** A single-primary PostgreSQL named {@code pg} (see {@link Postgres}), torn down with the scenario. */
+  public static Postgres postgres(ScenarioContext ctx) {
+    return ctx.register(new Postgres(ctx.client(), ctx.namespace(), "pg"));
+  }
+
+  public static Postgres postgres(KubernetesClient client, String namespace, String name) {
+    return new Postgres(client, namespace, name);
+  }
+
+  /**
+   * A JDBC writer of unique checksummed rows into {@code pg} through its client NodePort, its payloads seeded
+   * from the scenario's random source; stopped with the scenario. Deploy {@code pg} first.
+   */
+  public static JdbcWriter postgresWriter(ScenarioContext ctx, Postgres pg) {
+    return ctx.register(new JdbcWriter(NodePortEndpoints.of(ctx.client(), pg.namespace(), pg.clientServiceName()),
+        new History()).seed(ctx.random().nextLong()));
+  }
+
   /** A 3-member etcd cluster named {@code etcd} (see {@link Etcd}), torn down with the scenario. */
   public static Etcd etcd(ScenarioContext ctx) {
     return ctx.register(new Etcd(ctx.client(), ctx.namespace(), "etcd"));
