@@ -1,6 +1,5 @@
 package dev.shakedown.recovery;
 
-import dev.shakedown.ShakedownException;
 import dev.shakedown.observe.Timeline;
 import dev.shakedown.report.AllureReport;
 import dev.shakedown.scenario.ScenarioContext;
@@ -11,8 +10,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Recovery step: restores a {@link Postgres} primary from a {@link BaseBackup}. Scales the StatefulSet to 0 and
@@ -78,35 +75,18 @@ public final class PostgresRestore {
   /**
    * Restores now and returns how long it took, from scale-down to Ready.
    *
-   * @throws ShakedownException naming what did not happen within the bound
+   * @throws dev.shakedown.ShakedownException naming what did not happen within the bound
    */
   public Duration restore(BaseBackup backup) {
     long start = System.nanoTime();
     String subject = "statefulset/" + pg.namespace() + "/" + pg.name();
     timeline.record("recovery", "restore-begin", subject, "from pvc/" + backup.namespace() + "/" + backup.claim(), null);
-    scale(0);
-    awaitNoPods();
+    pg.stop(atMost);
     String log = JobRun.run(client, job(backup), "copy " + backup.claim() + " over " + pg.claimName(), atMost);
     AllureReport.attachText("restore of " + pg.claimName() + " from " + backup.claim(), "text/plain", "txt", log);
-    scale(1);
-    pg.awaitReady(atMost);
+    pg.start(atMost);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     timeline.record("recovery", "restore-end", subject, "took " + took.toMillis() + " ms", null);
     return took;
-  }
-
-  private void scale(int replicas) {
-    client.apps().statefulSets().inNamespace(pg.namespace()).withName(pg.name()).scale(replicas);
-  }
-
-  private void awaitNoPods() {
-    String what = "StatefulSet " + pg.namespace() + "/" + pg.name() + " scaled to 0 and its pod " + pg.podName() + " gone";
-    try {
-      Awaitility.await(what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
-          .until(() -> pg.pods().isEmpty());
-    } catch (ConditionTimeoutException e) {
-      throw new ShakedownException("expected " + what + " within " + atMost + ", but pods remain: "
-          + pg.pods().stream().map(p -> p.getMetadata().getName()).toList(), e);
-    }
   }
 }

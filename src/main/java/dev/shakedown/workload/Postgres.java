@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A single-primary PostgreSQL: a one-replica StatefulSet of the PostgreSQL image (system property
@@ -161,6 +163,31 @@ public final class Postgres implements Workload {
   @Override
   public List<Pod> pods() {
     return client.pods().inNamespace(namespace).withLabels(selector()).list().getItems();
+  }
+
+  /**
+   * Scales the StatefulSet to 0 (a fast shutdown: checkpoint, then exit) and waits until its pod is gone; the
+   * data claim stays.
+   *
+   * @throws dev.shakedown.ShakedownException naming the pods that remain after {@code atMost}
+   */
+  public Postgres stop(Duration atMost) {
+    client.apps().statefulSets().inNamespace(namespace).withName(name).scale(0);
+    String what = "StatefulSet " + namespace + "/" + name + " scaled to 0 and its pod " + podName() + " gone";
+    try {
+      Awaitility.await(what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+          .until(() -> pods().isEmpty());
+    } catch (ConditionTimeoutException e) {
+      throw new dev.shakedown.ShakedownException("expected " + what + " within " + atMost + ", but pods remain: "
+          + pods().stream().map(p -> p.getMetadata().getName()).toList(), e);
+    }
+    return this;
+  }
+
+  /** Scales the StatefulSet back to 1 and waits until the primary is Ready. */
+  public Postgres start(Duration atMost) {
+    client.apps().statefulSets().inNamespace(namespace).withName(name).scale(1);
+    return awaitReady(atMost);
   }
 
   /** The data claim as the API server sees it now, or {@code null}. */
