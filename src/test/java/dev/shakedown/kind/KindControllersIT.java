@@ -44,8 +44,10 @@ class KindControllersIT {
     kind.client.apps().deployments().inNamespace(kind.namespace).withName("web").scale(3);
     await("3 web pods Ready").atMost(Duration.ofSeconds(120)).until(() -> readyPods().size() == 3);
     kind.client.apps().deployments().inNamespace(kind.namespace).withName("web").scale(1);
-    await("web back to 1 pod").atMost(Duration.ofSeconds(120))
-        .until(() -> kind.client.pods().inNamespace(kind.namespace).withLabel("app", "web").list().getItems().size() == 1);
+    await("web back to 1 pod, reported in the Deployment's status").atMost(Duration.ofSeconds(120))
+        .until(() -> kind.client.pods().inNamespace(kind.namespace).withLabel("app", "web").list().getItems().size() == 1
+            && Integer.valueOf(1).equals(kind.client.apps().deployments().inNamespace(kind.namespace).withName("web").get()
+                .getStatus().getReplicas()));
 
     assertThat(readyPods()).hasSize(1);
     assertThat(kind.client.apps().deployments().inNamespace(kind.namespace).withName("web").get()
