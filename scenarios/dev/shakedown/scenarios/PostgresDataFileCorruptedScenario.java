@@ -1,0 +1,123 @@
+package dev.shakedown.scenarios;
+
+import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
+import static dev.shakedown.scenarios.PostgresScenarioSupport.awaitAcknowledged;
+import static dev.shakedown.scenarios.PostgresScenarioSupport.since;
+import static org.awaitility.Awaitility.await;
+
+import dev.shakedown.check.AcknowledgedWrite;
+import dev.shakedown.check.Checkers;
+import dev.shakedown.check.Verdict;
+import dev.shakedown.check.WriteSetAnalysis;
+import dev.shakedown.fault.FaultHandle;
+import dev.shakedown.fault.Faults;
+import dev.shakedown.fault.VolumeFile;
+import dev.shakedown.junit.ChaosTest;
+import dev.shakedown.observe.TimelineRecorder;
+import dev.shakedown.recovery.BaseBackup;
+import dev.shakedown.recovery.PostgresBackup;
+import dev.shakedown.recovery.PostgresRestore;
+import dev.shakedown.report.AllureReport;
+import dev.shakedown.scenario.Phase;
+import dev.shakedown.scenario.ScenarioContext;
+import dev.shakedown.workload.History;
+import dev.shakedown.workload.JdbcWriter;
+import dev.shakedown.workload.Operation;
+import dev.shakedown.workload.Postgres;
+import dev.shakedown.workload.Workloads;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A PostgreSQL data file corrupted at rest: bytes of the written table's relation file are flipped while the
+ * primary is stopped; with data checksums on, the next read must fail ("invalid page"), the primary is restored
+ * from the base backup taken during steady state, and exactly the writes acknowledged after the backup are lost.
+ */
+@ChaosTest
+class PostgresDataFileCorruptedScenario {
+
+  static final Duration READY = Duration.ofMinutes(5);
+
+  @Test
+  void checksumFailureIsSurfacedAndTheRestoreLosesOnlyWritesAfterTheBackup(ScenarioContext ctx) {
+    PostgresScenarioSupport report = new PostgresScenarioSupport(ctx);
+    Postgres pg = Workloads.postgres(ctx);
+    ctx.phase(Phase.STEADY, () -> {
+      pg.deploy().awaitReady(READY);
+      TimelineRecorder.start(ctx);
+    });
+    JdbcWriter writer = Workloads.postgresWriter(ctx, pg).rate(20);
+    History history = writer.history();
+    BaseBackup[] backup = new BaseBackup[1];
+    ctx.phase(Phase.LOAD, () -> {
+      writer.start();
+      awaitAcknowledged(history, 100, Duration.ofMinutes(2));
+      backup[0] = PostgresBackup.of(ctx, pg).take();
+      report.measure("base backup (under load) took", backup[0].took());
+      awaitAcknowledged(history, 100, Duration.ofMinutes(2));
+      writer.stop();
+    });
+
+    ctx.phase(Phase.INJECT, () -> {
+      String relation = Postgres.PGDATA_DIR + "/" + pg.psql("SELECT pg_relation_filepath('" + writer.table() + "')");
+      pg.psql("CHECKPOINT");
+      pg.stop(READY);
+      FaultHandle flip = Faults.flipBytes(VolumeFile.path(pg.claimName(), relation)).bytes(8).inject(ctx);
+      flip.close(); // corruption is not reversible: closing only marks the (no-op) heal
+      report.measure("corrupted relation file", relation);
+      pg.start(READY);
+    });
+
+    Operation[] broken = new Operation[1];
+    ctx.phase("detect", () -> {
+      await("a read of " + writer.table() + " reaches the restarted primary (ok or a query error)")
+          .atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+          .until(() -> {
+            broken[0] = writer.read();
+            return broken[0].isOk() || !broken[0].error().startsWith("connect");
+          });
+      ctx.timeline().record("check", "read-after-corruption", "table/" + writer.table(),
+          broken[0].isOk() ? "read succeeded" : broken[0].error(), null);
+      report.measure("read after corruption", broken[0].isOk() ? "OK (corruption not detected!)" : broken[0].error());
+      assertThat(broken[0].isFail()).as("a read of the corrupted table must fail").isTrue();
+      assertThat(broken[0].error()).containsAnyOf("invalid page", "checksum");
+    });
+
+    ctx.phase(Phase.RECOVER, () -> {
+      Duration took = PostgresRestore.of(ctx, pg).restore(backup[0]);
+      report.measure("restore from backup (scale 0, copy, Ready) took", took);
+    });
+
+    ctx.phase(Phase.VERIFY, () -> {
+      long readStart = System.nanoTime();
+      Operation read = writer.finalRead(Duration.ofMinutes(2));
+      report.measure("first successful read after restore", since(readStart));
+      assertThat(read.isOk()).as("final read: %s", read).isTrue();
+
+      long cut = backup[0].startedNanos();
+      WriteSetAnalysis analysis = WriteSetAnalysis.of(history);
+      List<AcknowledgedWrite> window = analysis.lostWritesAfter(cut);
+      Verdict verdict = Checkers.noLostWritesAcknowledgedBefore(cut).check(history);
+      long ackedAfterCut = history.snapshot().stream()
+          .filter(o -> o.isOk() && o.function().equals("write") && o.nanos() > cut).count();
+      report.counts("writes", verdict);
+      report.measure("acknowledged after the backup started", ackedAfterCut);
+      report.measure("lost in the window after the backup (lost-after-cut)", verdict.count("lost-after-cut"));
+      report.measure("loss window", window.isEmpty() ? "empty" : "acknowledged +"
+          + Duration.ofNanos(window.get(0).acknowledgedNanos() - cut).toMillis() + " ms to +"
+          + Duration.ofNanos(window.get(window.size() - 1).acknowledgedNanos() - cut).toMillis()
+          + " ms after the backup started (backup took " + backup[0].took().toMillis() + " ms)");
+      AllureReport.attachText("acknowledged writes lost by the restore (after the backup)", "text/plain", "txt",
+          window.stream().map(Object::toString).collect(Collectors.joining(System.lineSeparator())));
+      report.attach("PostgreSQL data file corrupted: measurements");
+
+      assertThat(verdict).isValid();
+      assertThat(window).as("every lost write falls after the backup").hasSize(analysis.lostWrites().size());
+      assertThat(window).as("writes acknowledged after the backup are gone").isNotEmpty();
+      assertThat(verdict.count("corrupt")).isZero();
+      assertThat(verdict.count("unexpected")).isZero();
+    });
+  }
+}

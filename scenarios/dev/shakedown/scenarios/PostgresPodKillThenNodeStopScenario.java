@@ -1,0 +1,106 @@
+package dev.shakedown.scenarios;
+
+import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
+import static dev.shakedown.scenarios.PostgresScenarioSupport.awaitAcknowledged;
+import static dev.shakedown.scenarios.PostgresScenarioSupport.failedWrites;
+import static dev.shakedown.scenarios.PostgresScenarioSupport.hold;
+import static dev.shakedown.scenarios.PostgresScenarioSupport.since;
+import static org.awaitility.Awaitility.await;
+
+import dev.shakedown.check.AvailabilityThresholds;
+import dev.shakedown.check.BeforeAfter;
+import dev.shakedown.check.Checkers;
+import dev.shakedown.check.Facts;
+import dev.shakedown.check.StatefulSetSnapshot;
+import dev.shakedown.check.Verdict;
+import dev.shakedown.fault.FaultHandle;
+import dev.shakedown.fault.Faults;
+import dev.shakedown.fault.Targets;
+import dev.shakedown.junit.ChaosTest;
+import dev.shakedown.observe.TimelineRecorder;
+import dev.shakedown.scenario.Phase;
+import dev.shakedown.scenario.ScenarioContext;
+import dev.shakedown.workload.History;
+import dev.shakedown.workload.JdbcWriter;
+import dev.shakedown.workload.Operation;
+import dev.shakedown.workload.Postgres;
+import dev.shakedown.workload.Workloads;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL pod killed, then its node stopped, under write load: the single primary must come back on the same
+ * claim and volume each time, and no acknowledged write may be lost.
+ */
+@ChaosTest
+class PostgresPodKillThenNodeStopScenario {
+
+  static final Duration READY = Duration.ofMinutes(5);
+
+  @Test
+  void primaryRecoversOnItsVolumeWithoutLosingAcknowledgedWrites(ScenarioContext ctx) {
+    PostgresScenarioSupport report = new PostgresScenarioSupport(ctx);
+    Postgres pg = Workloads.postgres(ctx);
+    StatefulSetSnapshot[] before = new StatefulSetSnapshot[1];
+    ctx.phase(Phase.STEADY, () -> {
+      pg.deploy().awaitReady(READY);
+      TimelineRecorder.start(ctx);
+      before[0] = report.snapshot(pg, null);
+    });
+    JdbcWriter writer = Workloads.postgresWriter(ctx, pg).rate(20);
+    History history = writer.history();
+    ctx.phase(Phase.LOAD, () -> {
+      writer.start();
+      awaitAcknowledged(history, 100, Duration.ofMinutes(2));
+    });
+
+    ctx.phase("inject pod-kill (grace 0)", () -> {
+      long start = System.nanoTime();
+      FaultHandle kill = Faults.podKill(Targets.pods(pg).one()).recoverWithin(READY).inject(ctx);
+      kill.close();
+      report.measure("pod-kill: primary Ready again after", since(start));
+      awaitAcknowledged(history, 100, Duration.ofMinutes(2));
+    });
+
+    Duration[] nodeStopReady = new Duration[1];
+    ctx.phase("inject node-stop of the primary's node", () -> {
+      long start = System.nanoTime();
+      FaultHandle stop = Faults.nodeStop(Targets.nodesRunning(pg).one()).inject(ctx);
+      long failedBefore = failedWrites(history);
+      await("writes fail while the primary's node is down").atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(200)).until(() -> failedWrites(history) > failedBefore);
+      hold(Duration.ofSeconds(20));
+      long heal = System.nanoTime();
+      stop.close();
+      report.measure("node-stop: " + stop.targets() + " Ready after restart", since(heal));
+      pg.awaitReady(READY);
+      nodeStopReady[0] = since(start);
+      report.measure("node-stop: primary Ready again after (from the stop)", nodeStopReady[0]);
+      report.measure("node-stop: primary Ready again after (from the restart)", since(heal));
+    });
+
+    ctx.phase(Phase.RECOVER, () -> awaitAcknowledged(history, 100, Duration.ofMinutes(3)));
+
+    ctx.phase(Phase.VERIFY, () -> {
+      writer.stop();
+      Operation read = writer.finalRead(Duration.ofMinutes(2));
+      assertThat(read.isOk()).as("final read: %s", read).isTrue();
+
+      Verdict writes = Checkers.noLostWrites().check(history);
+      Verdict availability = Checkers.availability(AvailabilityThresholds.none().maxRecovery(Duration.ofMinutes(5)))
+          .check(Facts.of(history, ctx.timeline()));
+      StatefulSetSnapshot after = report.snapshot(pg, nodeStopReady[0]);
+      Verdict sameVolume = Checkers.statefulSetRecovered(READY).check(BeforeAfter.of(before[0], after));
+      report.counts("writes", writes);
+      report.measure("recoveries (first OK write after each inject)", availability.details().get("recoveries"));
+      report.measure("success ratio", availability.details().get("success-ratio"));
+      report.measure("volume", before[0].pods().get(0).volumes() + " -> " + after.pods().get(0).volumes());
+      report.attach("PostgreSQL pod kill + node stop: measurements");
+
+      assertThat(writes).isValid();
+      assertThat(sameVolume).isValid();
+      assertThat(availability).isValid();
+      assertThat(writes.count("ok")).isGreaterThanOrEqualTo(300);
+    });
+  }
+}
