@@ -4,7 +4,7 @@ import dev.shakedown.ShakedownException;
 import dev.shakedown.workload.Etcd;
 import dev.shakedown.workload.EtcdManifests;
 import dev.shakedown.workload.EtcdMember;
-import dev.shakedown.workload.EtcdMemberStatus;
+import dev.shakedown.workload.EtcdCatchUp;
 import dev.shakedown.workload.EtcdMembers;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code member add} with the same peer URL (a new id);</li>
  *   <li>delete its claim and its pod: the StatefulSet recreates both, the pod on an empty volume;</li>
  *   <li>wait until the new pod is Ready, then until the member's applied raft index and revision have caught up
- *       with what the leader had when the pod became Ready.</li>
+ *       with what the leader had when the pod became Ready ({@link EtcdMembers#awaitCaughtUp}).</li>
  * </ol>
  * Each membership change is retried (idempotently) within {@link #stepsWithin}; every wait is bounded.
  */
@@ -75,7 +75,8 @@ public final class EtcdMemberReplacement {
       etcd.joinAsExisting(member);
       AtomicReference<EtcdMember> added = new AtomicReference<>();
       step("member add of " + member + " at " + etcd.peerUrl(member), () -> {
-        Optional<EtcdMember> present = members.member(member);
+        // a member list from a lagging member may still show the removed id: only a new id counts as added
+        Optional<EtcdMember> present = members.member(member).filter(m -> old.isEmpty() || m.id() != old.get().id());
         added.set(present.orElseGet(() -> members.add(etcd.peerUrl(member))));
         return true;
       });
@@ -96,35 +97,13 @@ public final class EtcdMemberReplacement {
       });
       long podReady = System.nanoTime();
 
-      EtcdMemberStatus leaderAtReady = leaderStatus(members, member);
-      AtomicReference<EtcdMemberStatus> last = new AtomicReference<>();
-      await("etcd member " + member + " (id " + added.get().hexId() + ") applied index >= "
-          + leaderAtReady.raftIndex() + " and revision >= " + leaderAtReady.revision() + " of leader "
-          + leaderAtReady.member(), resyncWithin, () -> {
-            Optional<EtcdMemberStatus> s = members.status(member);
-            s.ifPresent(last::set);
-            return s.isPresent() && s.get().memberId() == added.get().id()
-                && s.get().raftAppliedIndex() >= leaderAtReady.raftIndex()
-                && s.get().revision() >= leaderAtReady.revision();
-          });
-      long resynced = System.nanoTime();
+      EtcdCatchUp caughtUp = members.awaitCaughtUp(member, added.get().id(), resyncWithin);
       EtcdReplacement result = new EtcdReplacement(member, old.map(EtcdMember::hexId).orElse(""),
           added.get().hexId(), Duration.ofNanos(membershipDone - start), Duration.ofNanos(podReady - membershipDone),
-          Duration.ofNanos(resynced - podReady), leaderAtReady, last.get());
+          caughtUp.took(), caughtUp.leader(), caughtUp.member());
       LOG.info("etcd member replacement of {}/{} done: {}", ns, member, result);
       return result;
     }
-  }
-
-  private EtcdMemberStatus leaderStatus(EtcdMembers members, String replaced) {
-    AtomicReference<EtcdMemberStatus> leader = new AtomicReference<>();
-    await("etcd " + etcd.namespace() + "/" + etcd.name() + " has a leader other than the new " + replaced,
-        stepsWithin, () -> {
-          members.statuses().values().stream().filter(EtcdMemberStatus::isLeader)
-              .filter(s -> !s.member().equals(replaced)).findFirst().ifPresent(leader::set);
-          return leader.get() != null;
-        });
-    return leader.get();
   }
 
   /** Retries {@code attempt} (true = done) until it succeeds; exceptions count as not yet. */

@@ -15,6 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * An etcd cluster's membership and raft state seen from the test JVM through jetcd: the member list, each
@@ -120,6 +123,43 @@ public final class EtcdMembers implements AutoCloseable {
     } catch (ShakedownException e) {
       return Optional.of(Long.toHexString(leaderId));
     }
+  }
+
+  /**
+   * Waits until {@code member} answers (as member id {@code memberId}, or any id when {@code 0}) having applied at
+   * least the raft index and revision its leader had when the wait began; the leader is looked up first, among
+   * the other members.
+   *
+   * @throws ShakedownException naming the member, the target and what it last reported, after {@code atMost}
+   */
+  public EtcdCatchUp awaitCaughtUp(String member, long memberId, Duration atMost) {
+    long start = System.nanoTime();
+    AtomicReference<EtcdMemberStatus> leader = new AtomicReference<>();
+    AtomicReference<EtcdMemberStatus> last = new AtomicReference<>();
+    String what = "etcd member " + member + " caught up with its leader";
+    try {
+      Awaitility.await(what + ": a leader other than " + member + " answers").atMost(atMost)
+          .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+          .until(() -> {
+            statuses().values().stream().filter(EtcdMemberStatus::isLeader).filter(s -> !s.member().equals(member))
+                .findFirst().ifPresent(leader::set);
+            return leader.get() != null;
+          });
+      EtcdMemberStatus target = leader.get();
+      Awaitility.await(what + ": applied index >= " + target.raftIndex() + " and revision >= " + target.revision()
+              + " of " + target.member()).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+          .until(() -> {
+            Optional<EtcdMemberStatus> s = status(member);
+            s.ifPresent(last::set);
+            return s.isPresent() && (memberId == 0 || s.get().memberId() == memberId)
+                && s.get().raftAppliedIndex() >= target.raftIndex() && s.get().revision() >= target.revision();
+          });
+    } catch (ConditionTimeoutException e) {
+      throw new ShakedownException("expected " + what + " (" + (leader.get() == null ? "no leader found"
+          : "target " + leader.get()) + ") within " + atMost + ", but it last reported "
+          + (last.get() == null ? "nothing" : last.get()), e);
+    }
+    return new EtcdCatchUp(leader.get(), last.get(), Duration.ofNanos(System.nanoTime() - start));
   }
 
   /** {@code member add} of a voting member with {@code peerUrl}; returns the new (unstarted) member. */
