@@ -24,6 +24,14 @@ public final class Faults {
     return new ContainerKill(targets);
   }
 
+  /**
+   * SIGKILLs a container's main process from its node (no graceful shutdown); heals when the kubelet has restarted
+   * it in the same pod and it is Ready (see {@link ContainerCrash}).
+   */
+  public static ContainerCrash containerCrash(PodTargets targets) {
+    return new ContainerCrash(targets);
+  }
+
   /** Cordons nodes and evicts their pods honouring PodDisruptionBudgets; heals by uncordoning. */
   public static NodeDrain nodeDrain(NodeTargets targets) {
     return new NodeDrain(targets);

@@ -1,0 +1,110 @@
+package dev.shakedown.scenarios;
+
+import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
+import static dev.shakedown.scenarios.EtcdScenarioSupport.awaitAcknowledged;
+import static dev.shakedown.scenarios.EtcdScenarioSupport.hold;
+import static dev.shakedown.scenarios.EtcdScenarioSupport.since;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.shakedown.check.Checkers;
+import dev.shakedown.check.Verdict;
+import dev.shakedown.fault.FaultHandle;
+import dev.shakedown.fault.Faults;
+import dev.shakedown.fault.Targets;
+import dev.shakedown.junit.ChaosTest;
+import dev.shakedown.observe.EtcdLeaderWatch;
+import dev.shakedown.observe.TimelineRecorder;
+import dev.shakedown.scenario.Phase;
+import dev.shakedown.scenario.ScenarioContext;
+import dev.shakedown.workload.Etcd;
+import dev.shakedown.workload.EtcdCatchUp;
+import dev.shakedown.workload.EtcdMembers;
+import dev.shakedown.workload.EtcdWriter;
+import dev.shakedown.workload.History;
+import dev.shakedown.workload.Operation;
+import dev.shakedown.workload.Workloads;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The etcd leader is killed under write load: SIGKILL from its node, so it cannot hand leadership over as it does
+ * on SIGTERM (a pod delete). The two survivors elect a new leader after the election timeout, the kubelet
+ * restarts the killed member on its own volume, it catches up, and no acknowledged write is lost.
+ */
+@ChaosTest
+class EtcdLeaderKillScenario {
+
+  static final Duration READY = Duration.ofMinutes(4);
+
+  @Test
+  void aNewLeaderIsElectedAndNoAcknowledgedWriteIsLost(ScenarioContext ctx) {
+    EtcdScenarioSupport report = new EtcdScenarioSupport(ctx);
+    Etcd etcd = Workloads.etcd(ctx);
+    ctx.phase(Phase.STEADY, () -> {
+      etcd.deploy().awaitReady(READY);
+      TimelineRecorder.start(ctx);
+    });
+    EtcdMembers members = ctx.register(etcd.members());
+    EtcdLeaderWatch watch = ctx.register(EtcdLeaderWatch.start(members, ctx.timeline(), Duration.ofMillis(200)));
+    EtcdWriter writer = Workloads.etcdWriter(ctx, etcd).rate(20);
+    History history = writer.history();
+
+    ctx.phase(Phase.LOAD, () -> {
+      writer.start();
+      awaitAcknowledged(history, 100, Duration.ofMinutes(2));
+    });
+
+    String[] leader = new String[1];
+    long[] killedAt = new long[1];
+    FaultHandle[] kill = new FaultHandle[1];
+    ctx.phase(Phase.INJECT, () -> {
+      await("etcd has a leader").atMost(Duration.ofSeconds(30)).until(() -> watch.current().isPresent());
+      leader[0] = watch.current().orElseThrow();
+      report.measure("leader before the kill", leader[0]);
+      killedAt[0] = System.nanoTime();
+      kill[0] = Faults.containerCrash(Targets.pod(leader[0])).recoverWithin(READY).inject(ctx);
+    });
+
+    ctx.phase(Phase.HOLD, () -> {
+      EtcdLeaderWatch.Change change = await("a leader other than the killed " + leader[0] + " is elected")
+          .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+          .until(() -> watch.firstLeaderAfter(killedAt[0], leader[0]), Optional::isPresent).orElseThrow();
+      report.measure("new leader", change.leader().orElseThrow());
+      report.measure("leader election (kill -> new leader seen)", Duration.ofNanos(change.nanos() - killedAt[0]));
+      awaitAcknowledged(history, 60, Duration.ofMinutes(2));
+    });
+
+    ctx.phase(Phase.HEAL, () -> {
+      kill[0].close();
+      report.measure("killed member restarted and Ready again (kill -> Ready)", since(killedAt[0]));
+    });
+
+    ctx.phase(Phase.RECOVER, () -> {
+      EtcdCatchUp caughtUp = members.awaitCaughtUp(leader[0], 0, Duration.ofMinutes(2));
+      report.measure("recovery (kill -> killed member caught up with the leader)", since(killedAt[0]));
+      report.measure("killed member after catch-up", caughtUp.member());
+      awaitAcknowledged(history, 40, Duration.ofMinutes(1));
+      hold(Duration.ofSeconds(2));
+      writer.stop();
+    });
+
+    ctx.phase(Phase.VERIFY, () -> {
+      Operation read = writer.finalRead();
+      Verdict verdict = Checkers.noLostWrites().check(history);
+      report.measure("longest gap between acknowledged writes after the kill",
+          EtcdScenarioSupport.longestWriteGap(history, killedAt[0]));
+      report.counts("writes", verdict);
+      report.measure("skipped ticks (all processes busy)", writer.skipped());
+      report.leaders(watch, killedAt[0]);
+      report.measure("verdict", verdict.summary());
+      report.attach("etcd leader killed under write load: measurements");
+
+      assertThat(read.isOk()).as("final read: %s", read).isTrue();
+      assertThat(verdict).isValid();
+      assertThat(watch.changes()).as("leader changes").anySatisfy(c -> assertThat(c.leader())
+          .isPresent().get().isNotEqualTo(leader[0]));
+    });
+  }
+}
