@@ -39,6 +39,20 @@ final class PostgresScenarioSupport {
         .pollInterval(Duration.ofMillis(200)).until(() -> okWrites(history) >= target);
   }
 
+  /**
+   * Waits until a write is acknowledged after {@code nanos} and returns how long after {@code nanos} that was:
+   * when the primary really answered again (a StatefulSet's Ready count can be stale while its node is down).
+   */
+  static Duration awaitWriteAcknowledgedAfter(History history, long nanos, Duration atMost) {
+    long[] first = {0};
+    await("a write acknowledged again").atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> {
+      first[0] = history.snapshot().stream().filter(o -> o.isOk() && o.function().equals("write") && o.nanos() > nanos)
+          .mapToLong(o -> o.nanos()).findFirst().orElse(0);
+      return first[0] != 0;
+    });
+    return Duration.ofNanos(first[0] - nanos);
+  }
+
   /** Keeps the scenario in its current state for {@code duration} (the writer keeps running). */
   static void hold(Duration duration) {
     await("hold for " + duration).pollDelay(duration).atMost(duration.plusSeconds(5)).until(() -> true);

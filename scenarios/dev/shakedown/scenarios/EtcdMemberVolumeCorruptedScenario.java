@@ -1,0 +1,139 @@
+package dev.shakedown.scenarios;
+
+import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
+import static dev.shakedown.scenarios.EtcdScenarioSupport.awaitAcknowledged;
+import static dev.shakedown.scenarios.EtcdScenarioSupport.hold;
+import static dev.shakedown.scenarios.EtcdScenarioSupport.since;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.shakedown.check.Checkers;
+import dev.shakedown.check.Verdict;
+import dev.shakedown.fault.FaultHandle;
+import dev.shakedown.fault.Faults;
+import dev.shakedown.fault.Targets;
+import dev.shakedown.fault.VolumeFile;
+import dev.shakedown.junit.ChaosTest;
+import dev.shakedown.observe.EtcdLeaderWatch;
+import dev.shakedown.observe.TimelineRecorder;
+import dev.shakedown.recovery.EtcdMemberFailure;
+import dev.shakedown.recovery.EtcdMemberReplacement;
+import dev.shakedown.recovery.EtcdReplacement;
+import dev.shakedown.report.AllureReport;
+import dev.shakedown.scenario.Phase;
+import dev.shakedown.scenario.ScenarioContext;
+import dev.shakedown.workload.Etcd;
+import dev.shakedown.workload.EtcdManifests;
+import dev.shakedown.workload.EtcdMembers;
+import dev.shakedown.workload.EtcdWriter;
+import dev.shakedown.workload.History;
+import dev.shakedown.workload.Operation;
+import dev.shakedown.workload.Workloads;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One etcd follower's volume is corrupted under write load: bytes at the start of its write-ahead log are flipped
+ * (records etcd never rewrites, but checks by CRC on every start) and its pod is killed. The member must fail to
+ * start ("walpb: crc mismatch"); the cluster keeps serving on the other two; the member is replaced (remove, add,
+ * new empty volume, resync) and every acknowledged write is present, also when read through the replaced member.
+ */
+@ChaosTest
+class EtcdMemberVolumeCorruptedScenario {
+
+  static final Duration READY = Duration.ofMinutes(4);
+  /** The first WAL segment: etcd replays it from its first record (a rolling CRC) whenever the member starts. */
+  static final String WAL = "member/wal/0000000000000000-0000000000000000.wal";
+
+  @Test
+  void theCorruptMemberFailsIsReplacedAndEveryAcknowledgedWriteIsIntact(ScenarioContext ctx) {
+    EtcdScenarioSupport report = new EtcdScenarioSupport(ctx);
+    Etcd etcd = Workloads.etcd(ctx);
+    ctx.phase(Phase.STEADY, () -> {
+      etcd.deploy().awaitReady(READY);
+      TimelineRecorder.start(ctx);
+    });
+    EtcdMembers members = ctx.register(etcd.members());
+    EtcdLeaderWatch watch = ctx.register(EtcdLeaderWatch.start(members, ctx.timeline(), Duration.ofMillis(500)));
+    EtcdWriter writer = Workloads.etcdWriter(ctx, etcd).rate(20);
+    History history = writer.history();
+
+    ctx.phase(Phase.LOAD, () -> {
+      writer.start();
+      awaitAcknowledged(history, 100, Duration.ofMinutes(2));
+    });
+
+    String[] victim = new String[1];
+    long[] killedAt = new long[1];
+    FaultHandle[] kill = new FaultHandle[1];
+    ctx.phase(Phase.INJECT, () -> {
+      String leader = await("etcd has a leader").atMost(Duration.ofSeconds(30))
+          .until(watch::current, java.util.Optional::isPresent).orElseThrow();
+      List<String> followers = etcd.memberNames().stream().filter(m -> !m.equals(leader)).toList();
+      victim[0] = followers.get(ctx.random().nextInt(followers.size()));
+      report.measure("leader", leader);
+      report.measure("corrupted member (a follower, seeded choice)", victim[0]);
+      Faults.flipBytes(VolumeFile.path(EtcdManifests.claimName(victim[0]), WAL)).bytes(8).within(0, 4096)
+          .inject(ctx).close(); // corruption is not reversible: closing only marks the (no-op) heal
+      killedAt[0] = System.nanoTime();
+      kill[0] = Faults.podKill(Targets.pod(victim[0])).recoverWithin(READY).inject(ctx);
+    });
+
+    EtcdMemberFailure[] failure = new EtcdMemberFailure[1];
+    ctx.phase("detect", () -> {
+      failure[0] = EtcdMemberFailure.await(etcd, victim[0], Duration.ofMinutes(2));
+      String lastLog = failure[0].logTail().lines().reduce((a, b) -> b).orElse("");
+      ctx.timeline().record("check", "member-failed", "pod/" + ctx.namespace() + "/" + victim[0],
+          failure[0].how() + "; " + lastLog, null);
+      AllureReport.attachText("etcd " + victim[0] + " log after the corruption", "text/plain", "txt",
+          failure[0].logTail());
+      report.measure("detected (kill -> member seen failing)", since(killedAt[0]));
+      report.measure("how it failed", failure[0].how());
+      report.measure("its last log line", lastLog.length() > 400 ? lastLog.substring(0, 400) : lastLog);
+      assertThat(failure[0].logTail()).as("etcd names the corrupt write-ahead log").contains("crc mismatch");
+      awaitAcknowledged(history, 40, Duration.ofMinutes(1));
+      report.measure("cluster kept acknowledging writes on two members", "yes (40 more acknowledged)");
+    });
+
+    ctx.phase(Phase.RECOVER, () -> {
+      long start = System.nanoTime();
+      ctx.timeline().record("recovery", "begin", "etcd member " + victim[0], "member replacement", null);
+      EtcdReplacement replaced = EtcdMemberReplacement.of(etcd).replace(victim[0]);
+      ctx.timeline().record("recovery", "end", "etcd member " + victim[0], replaced.toString(), null);
+      report.measure("replacement total (remove, add, new volume Ready, resync)", since(start));
+      report.measure("  membership change (remove + add)", replaced.membership());
+      report.measure("  new pod on an empty volume Ready", replaced.podReady());
+      report.measure("  resync to the leader's index", replaced.resync());
+      report.measure("  member ids", replaced.oldId() + " -> " + replaced.newId());
+      report.measure("  caught up", replaced.memberAtResync());
+      report.measure("recovery (kill -> replaced member caught up)", since(killedAt[0]));
+      kill[0].close();
+      awaitAcknowledged(history, 40, Duration.ofMinutes(1));
+      hold(Duration.ofSeconds(2));
+      writer.stop();
+    });
+
+    ctx.phase(Phase.VERIFY, () -> {
+      Operation read = writer.finalRead();
+      // a second final read through the replaced member alone: its own copy must hold every acknowledged write
+      Operation readReplaced;
+      try (EtcdWriter reader = new EtcdWriter(List.of(etcd.endpoints().get(victim[0])), history)) {
+        readReplaced = reader.finalRead();
+      }
+      Verdict verdict = Checkers.noLostWrites().check(history);
+      report.measure("longest gap between acknowledged writes after the kill",
+          EtcdScenarioSupport.longestWriteGap(history, killedAt[0]));
+      report.counts("writes", verdict);
+      report.measure("final reads (cluster, replaced member)", verdict.count("final-reads"));
+      report.leaders(watch, killedAt[0]);
+      report.measure("verdict", verdict.summary());
+      report.attach("etcd member volume corrupted: measurements");
+
+      assertThat(read.isOk()).as("final read: %s", read).isTrue();
+      assertThat(readReplaced.isOk()).as("final read through %s: %s", victim[0], readReplaced).isTrue();
+      assertThat(verdict).isValid();
+      assertThat(verdict.count("final-reads")).isEqualTo(2);
+    });
+  }
+}
