@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The runbook for an etcd member whose data cannot be trusted (lost or corrupted), as one reusable step:
  * <ol>
- *   <li>{@code member remove} of its id, through the healthy members;</li>
+ *   <li>{@code member remove} of its id, asked of the other members only (the replaced one may answer stale);</li>
  *   <li>mark it to start as {@code --initial-cluster-state=existing} ({@link Etcd#joinAsExisting});</li>
  *   <li>{@code member add} with the same peer URL (a new id);</li>
  *   <li>delete its claim and its pod: the StatefulSet recreates both, the pod on an empty volume;</li>
@@ -65,13 +65,14 @@ public final class EtcdMemberReplacement {
     KubernetesClient client = etcd.client();
     String ns = etcd.namespace();
     long start = System.nanoTime();
-    try (EtcdMembers members = etcd.members()) {
+    try (EtcdMembers members = etcd.membersExcept(member)) {
       Optional<EtcdMember> old = members.member(member);
       LOG.info("etcd member replacement of {}/{}: removing {}", ns, member, old.map(Object::toString).orElse("(absent)"));
       step("member remove of " + member, () -> members.member(member).map(m -> {
         members.remove(m.id());
         return false;
       }).orElse(true));
+      LOG.info("etcd member replacement of {}/{}: removed after {} ms", ns, member, millisSince(start));
       etcd.joinAsExisting(member);
       AtomicReference<EtcdMember> added = new AtomicReference<>();
       step("member add of " + member + " at " + etcd.peerUrl(member), () -> {
@@ -81,6 +82,8 @@ public final class EtcdMemberReplacement {
         return true;
       });
       long membershipDone = System.nanoTime();
+      LOG.info("etcd member replacement of {}/{}: added as {} after {} ms; deleting its claim and pod", ns, member,
+          added.get(), millisSince(start));
 
       Pod pod = client.pods().inNamespace(ns).withName(member).get();
       String claimName = EtcdManifests.claimName(member);
@@ -96,6 +99,7 @@ public final class EtcdMemberReplacement {
             && pvc != null && !oldClaim.equals(pvc.getMetadata().getUid());
       });
       long podReady = System.nanoTime();
+      LOG.info("etcd member replacement of {}/{}: new pod Ready after {} ms", ns, member, millisSince(start));
 
       EtcdCatchUp caughtUp = members.awaitCaughtUp(member, added.get().id(), resyncWithin);
       EtcdReplacement result = new EtcdReplacement(member, old.map(EtcdMember::hexId).orElse(""),
@@ -104,6 +108,10 @@ public final class EtcdMemberReplacement {
       LOG.info("etcd member replacement of {}/{} done: {}", ns, member, result);
       return result;
     }
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
   }
 
   /** Retries {@code attempt} (true = done) until it succeeds; exceptions count as not yet. */

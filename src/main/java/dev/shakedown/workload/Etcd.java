@@ -127,6 +127,15 @@ public final class Etcd implements Workload {
     return new EtcdMembers(endpoints(), deadline);
   }
 
+  /**
+   * Like {@link #members()}, but member list / add / remove are asked only of the other members, never of
+   * {@code excluded} (a member being replaced may still answer with its stale view of the membership).
+   */
+  public EtcdMembers membersExcept(String excluded) {
+    List<String> others = memberNames().stream().filter(m -> !m.equals(excluded)).toList();
+    return new EtcdMembers(endpoints(), deadline, others);
+  }
+
   /** The peer URL a member is known by, {@code http://<member>.<name>.<namespace>.svc:2380}. */
   public URI peerUrl(String member) {
     return URI.create(manifests().peerUrl(member));

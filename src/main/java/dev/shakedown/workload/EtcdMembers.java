@@ -5,6 +5,7 @@ import io.etcd.jetcd.Client;
 import io.etcd.jetcd.maintenance.StatusResponse;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,15 +30,28 @@ public final class EtcdMembers implements AutoCloseable {
   private final Map<String, URI> endpoints;
   private final Duration deadline;
   private final Client client;
+  private final List<URI> asked;
 
   /**
    * @param endpoints member name → that member's client endpoint (e.g. its NodePort), in member order
    * @param deadline the bound of each call
    */
   public EtcdMembers(Map<String, URI> endpoints, Duration deadline) {
+    this(endpoints, deadline, endpoints.keySet());
+  }
+
+  /**
+   * @param via the members whose endpoints serve cluster-wide calls (member list, add, remove): leave out a member
+   *     being replaced, whose stale local view would otherwise be one of the answers
+   */
+  public EtcdMembers(Map<String, URI> endpoints, Duration deadline, Collection<String> via) {
     this.endpoints = new LinkedHashMap<>(endpoints);
     this.deadline = Objects.requireNonNull(deadline, "deadline");
-    this.client = EtcdClients.build(List.copyOf(endpoints.values()), deadline);
+    this.asked = via.stream().map(endpoints::get).filter(Objects::nonNull).toList();
+    if (asked.isEmpty()) {
+      throw new IllegalArgumentException("no endpoint among " + via + " to ask; endpoints are " + endpoints.keySet());
+    }
+    this.client = EtcdClients.build(asked, deadline);
   }
 
   /** Member name → client endpoint, as given. */
@@ -46,7 +60,7 @@ public final class EtcdMembers implements AutoCloseable {
   }
 
   /**
-   * The member list, as any reachable member reports it.
+   * The member list, as any reachable member asked for cluster-wide calls reports it (its local view).
    *
    * @throws ShakedownException naming the endpoints and the error when no member answers within the deadline
    */
@@ -69,10 +83,10 @@ public final class EtcdMembers implements AutoCloseable {
 
   /** The statuses of the members that answer, by member name (asked concurrently, each bounded). */
   public Map<String, EtcdMemberStatus> statuses() {
-    Map<String, CompletableFuture<StatusResponse>> asked = new LinkedHashMap<>();
-    endpoints.keySet().forEach(m -> asked.put(m, statusFuture(m)));
+    Map<String, CompletableFuture<StatusResponse>> pending = new LinkedHashMap<>();
+    endpoints.keySet().forEach(m -> pending.put(m, statusFuture(m)));
     Map<String, EtcdMemberStatus> all = new LinkedHashMap<>();
-    asked.forEach((m, future) -> await(m, future).ifPresent(s -> all.put(m, s)));
+    pending.forEach((m, future) -> await(m, future).ifPresent(s -> all.put(m, s)));
     return all;
   }
 
@@ -178,11 +192,11 @@ public final class EtcdMembers implements AutoCloseable {
       return future.get(deadline.toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ShakedownException("etcd " + what + " at " + endpoints.values() + ": interrupted", e);
+      throw new ShakedownException("etcd " + what + " at " + asked + ": interrupted", e);
     } catch (ExecutionException | TimeoutException e) {
       future.cancel(true);
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-      throw new ShakedownException("etcd " + what + " at " + endpoints.values() + ": expected an answer within "
+      throw new ShakedownException("etcd " + what + " at " + asked + ": expected an answer within "
           + deadline + ", got " + EtcdOutcome.describe(cause), cause);
     }
   }

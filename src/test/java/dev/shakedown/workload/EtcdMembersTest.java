@@ -36,6 +36,19 @@ class EtcdMembersTest {
   }
 
   @Test
+  void clusterCallsNeedAMemberToAsk() {
+    Map<String, URI> endpoints = Map.of("etcd-0", URI.create("http://127.0.0.1:1"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EtcdMembers(endpoints, Duration.ofMillis(200),
+        List.of("etcd-1"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no endpoint among [etcd-1] to ask");
+    try (EtcdMembers members = new EtcdMembers(endpoints, Duration.ofMillis(300), List.of("etcd-0"))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(members::list)
+          .hasMessageContaining("etcd member list at [http://127.0.0.1:1]: expected an answer within PT0.3S");
+      assertThat(members.status("etcd-0")).as("a dead member has no status, no exception").isEmpty();
+    }
+  }
+
+  @Test
   void anUnstartedMemberIsNamedAfterItsPeerUrl() {
     EtcdMember unstarted = new EtcdMember(0x1f, "", List.of(URI.create("http://etcd-1.etcd.ns.svc:2380")), false);
     assertThat(unstarted.started()).isFalse();

@@ -25,9 +25,11 @@ class EtcdWriterTest {
   void writesToADeadClusterAreFailuresAndTheFinalReadGivesUpWithinItsBound() throws IOException {
     History history = new History();
     long start = System.nanoTime();
+    long skipped;
     try (EtcdWriter writer = new EtcdWriter(List.of(deadEndpoint()), history).rate(20).seed(7)
         .timeout(Duration.ofMillis(500)).finalReadWithin(Duration.ofSeconds(2))) {
       writer.run(Duration.ofSeconds(1));
+      skipped = writer.skipped();
       Operation read = writer.finalRead();
       assertThat(read.isFail()).as("final read of a dead cluster: %s", read).isTrue();
     }
@@ -35,7 +37,10 @@ class EtcdWriterTest {
 
     List<Operation> ops = history.snapshot();
     List<Operation> writes = ops.stream().filter(o -> o.function().equals("write")).toList();
-    assertThat(writes.stream().filter(Operation::isInvoke).count()).isBetween(10L, 25L);
+    long invokes = writes.stream().filter(Operation::isInvoke).count();
+    assertThat(invokes + skipped).as("ticks at 20/s for 1 s (invoked or skipped while all 4 were busy)")
+        .isBetween(10L, 25L);
+    assertThat(invokes).isPositive();
     assertThat(writes.stream().filter(o -> !o.isInvoke())).isNotEmpty()
         .allSatisfy(o -> assertThat(o.isFail()).as("%s", o).isTrue());
     assertThat(writes.stream().filter(Operation::isInvoke).map(Operation::value))
@@ -49,7 +54,7 @@ class EtcdWriterTest {
     URI dead = deadEndpoint();
     List<String> first = values(dead, 11);
     assertThat(first).isNotEmpty();
-    assertThat(values(dead, 11)).startsWith(first.subList(0, 3).toArray(String[]::new));
+    assertThat(values(dead, 11).get(0)).isEqualTo(first.get(0));
     assertThat(values(dead, 12).get(0)).isNotEqualTo(first.get(0));
   }
 
