@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -22,6 +24,28 @@ import org.awaitility.core.ConditionTimeoutException;
  * @param logTail the last lines the failed container logged (empty when unavailable)
  */
 public record EtcdMemberFailure(String member, String how, Duration after, String logTail) {
+
+  private static final Pattern FIELD = Pattern.compile("\"(msg|error)\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  /**
+   * Why etcd died, from its log: the message (and error) of its last {@code fatal} or {@code panic} entry, else the
+   * last {@code panic:} line; empty when the log names no cause.
+   */
+  public String cause() {
+    List<String> lines = logTail.lines().toList();
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      String line = lines.get(i);
+      if (line.contains("\"level\":\"fatal\"") || line.contains("\"level\":\"panic\"")) {
+        Matcher m = FIELD.matcher(line);
+        StringBuilder text = new StringBuilder();
+        while (m.find()) {
+          text.append(text.isEmpty() ? "" : ": ").append(m.group(2));
+        }
+        return text.isEmpty() ? line : text.toString();
+      }
+    }
+    return lines.stream().filter(l -> l.startsWith("panic:")).reduce((a, b) -> b).orElse("");
+  }
 
   /**
    * Waits until {@code member}'s etcd container has failed: terminated with a non-zero exit code now or last time,
@@ -51,6 +75,9 @@ public record EtcdMemberFailure(String member, String how, Duration after, Strin
     Duration after = Duration.ofNanos(System.nanoTime() - start);
     return new EtcdMemberFailure(member, how.get(), after, logTail(etcd, member));
   }
+
+  /** How many lines of the failed container's log are kept: enough for a Go panic's single-goroutine trace. */
+  static final int LOG_LINES = 120;
 
   static Optional<ContainerStatus> container(Pod pod) {
     if (pod == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
@@ -94,8 +121,8 @@ public record EtcdMemberFailure(String member, String how, Duration after, Strin
       Pod now = etcd.client().pods().inNamespace(etcd.namespace()).withName(member).get();
       boolean running = container(now).map(s -> s.getState() != null && s.getState().getRunning() != null)
           .orElse(false);
-      String log = running ? pod.terminated().tailingLines(8).getLog() : pod.tailingLines(8).getLog();
-      return log == null || log.isBlank() ? pod.terminated().tailingLines(8).getLog() : log;
+      String log = running ? pod.terminated().tailingLines(LOG_LINES).getLog() : pod.tailingLines(LOG_LINES).getLog();
+      return log == null || log.isBlank() ? pod.terminated().tailingLines(LOG_LINES).getLog() : log;
     } catch (RuntimeException e) {
       return "(log unavailable: " + e.getMessage() + ")";
     }
