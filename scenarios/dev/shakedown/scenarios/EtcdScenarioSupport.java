@@ -71,7 +71,8 @@ final class EtcdScenarioSupport {
   /** Every leader the watch saw, with its time relative to {@code zeroNanos}. */
   void leaders(EtcdLeaderWatch watch, long zeroNanos) {
     measure("leaders seen (ms relative to the fault)", watch.changes().stream()
-        .map(c -> c.leader().orElse("none") + "@" + Duration.ofNanos(c.nanos() - zeroNanos).toMillis())
+        .map(c -> c.leader().orElse("none") + "(term " + c.term() + ")@" + Duration.ofNanos(c.nanos() - zeroNanos)
+            .toMillis())
         .collect(Collectors.joining(" -> ")));
   }
 

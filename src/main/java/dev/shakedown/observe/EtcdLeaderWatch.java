@@ -1,9 +1,11 @@
 package dev.shakedown.observe;
 
+import dev.shakedown.workload.EtcdMemberStatus;
 import dev.shakedown.workload.EtcdMembers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -11,9 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Polls an etcd cluster's leader (each member's status, asked at its own endpoint) and records every change in
- * the {@link Timeline} (source {@code etcd}, kind {@code leader}, subject the new leader's pod or {@code none},
- * detail the previous one) and in {@link #changes()}. Close it to stop polling.
+ * Polls an etcd cluster's leader and raft term (each member's status, asked at its own endpoint) and records every
+ * change of either in the {@link Timeline} (source {@code etcd}, kind {@code leader}, subject the leader's pod or
+ * {@code none}, detail the term and the previous leader) and in {@link #changes()}. An election won again by the same
+ * member shows as a new term. Close it to stop polling.
  */
 public final class EtcdLeaderWatch implements AutoCloseable {
 
@@ -22,8 +25,9 @@ public final class EtcdLeaderWatch implements AutoCloseable {
    *
    * @param nanos {@link System#nanoTime()} when it was first seen
    * @param leader the leader's pod name, or empty while no member knows a leader
+   * @param term the highest raft term the answering members report (0 when none answers)
    */
-  public record Change(long nanos, Optional<String> leader) {}
+  public record Change(long nanos, Optional<String> leader, long term) {}
 
   private final EtcdMembers members;
   private final Timeline timeline;
@@ -52,29 +56,39 @@ public final class EtcdLeaderWatch implements AutoCloseable {
     return List.copyOf(changes);
   }
 
-  /** The leader seen last (empty while none is known). */
-  public synchronized Optional<String> current() {
-    return changes.isEmpty() ? Optional.empty() : changes.get(changes.size() - 1).leader();
+  /** The last observation (leader and term), if any. */
+  public synchronized Optional<Change> last() {
+    return changes.isEmpty() ? Optional.empty() : Optional.of(changes.get(changes.size() - 1));
   }
 
-  /** The first change after {@code nanos} to a leader other than {@code previous}, if seen yet. */
-  public synchronized Optional<Change> firstLeaderAfter(long nanos, String previous) {
-    return changes.stream().filter(c -> c.nanos() >= nanos && c.leader().isPresent()
-        && !c.leader().get().equals(previous)).findFirst();
+  /** The leader seen last (empty while none is known). */
+  public synchronized Optional<String> current() {
+    return last().flatMap(Change::leader);
+  }
+
+  /** The first leader seen at or after {@code nanos} in a term later than {@code term}: a new election's winner. */
+  public synchronized Optional<Change> firstElectionAfter(long nanos, long term) {
+    return changes.stream().filter(c -> c.nanos() >= nanos && c.leader().isPresent() && c.term() > term).findFirst();
   }
 
   private void poll() {
     Optional<String> leader;
+    long term;
     try {
-      leader = members.leader();
+      Map<String, EtcdMemberStatus> statuses = members.statuses();
+      leader = members.leader(statuses);
+      term = statuses.values().stream().mapToLong(EtcdMemberStatus::raftTerm).max().orElse(0);
     } catch (RuntimeException e) {
       leader = Optional.empty();
+      term = 0;
     }
     synchronized (this) {
-      Optional<String> before = current();
-      if (changes.isEmpty() || !before.equals(leader)) {
-        changes.add(new Change(System.nanoTime(), leader));
-        timeline.record("etcd", "leader", leader.orElse("none"), "previous: " + before.orElse("none"), null);
+      Optional<Change> before = last();
+      boolean known = leader.isPresent();
+      if (before.isEmpty() || !before.get().leader().equals(leader) || (known && before.get().term() != term)) {
+        changes.add(new Change(System.nanoTime(), leader, term));
+        timeline.record("etcd", "leader", leader.orElse("none"), "term " + term + ", previous: "
+            + before.flatMap(Change::leader).orElse("none"), null);
       }
     }
   }

@@ -120,7 +120,8 @@ public final class EtcdMembers implements AutoCloseable {
     return leader(statuses());
   }
 
-  Optional<String> leader(Map<String, EtcdMemberStatus> statuses) {
+  /** The leader's pod name by already collected {@link #statuses()}; see {@link #leader()}. */
+  public Optional<String> leader(Map<String, EtcdMemberStatus> statuses) {
     Optional<EtcdMemberStatus> newest = statuses.values().stream().filter(s -> s.leaderId() != 0)
         .max(Comparator.comparingLong(EtcdMemberStatus::raftTerm));
     if (newest.isEmpty()) {
@@ -141,8 +142,7 @@ public final class EtcdMembers implements AutoCloseable {
 
   /**
    * Waits until {@code member} answers (as member id {@code memberId}, or any id when {@code 0}) having applied at
-   * least the raft index and revision its leader had when the wait began; the leader is looked up first, among
-   * the other members.
+   * least the raft index and revision its leader had when the wait began (at once when it is the leader itself).
    *
    * @throws ShakedownException naming the member, the target and what it last reported, after {@code atMost}
    */
@@ -152,14 +152,17 @@ public final class EtcdMembers implements AutoCloseable {
     AtomicReference<EtcdMemberStatus> last = new AtomicReference<>();
     String what = "etcd member " + member + " caught up with its leader";
     try {
-      Awaitility.await(what + ": a leader other than " + member + " answers").atMost(atMost)
+      Awaitility.await(what + ": a leader answers").atMost(atMost)
           .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
           .until(() -> {
-            statuses().values().stream().filter(EtcdMemberStatus::isLeader).filter(s -> !s.member().equals(member))
-                .findFirst().ifPresent(leader::set);
+            statuses().values().stream().filter(EtcdMemberStatus::isLeader).findFirst().ifPresent(leader::set);
             return leader.get() != null;
           });
       EtcdMemberStatus target = leader.get();
+      if (target.member().equals(member) && (memberId == 0 || target.memberId() == memberId)) {
+        // it leads again: a leader has every committed entry
+        return new EtcdCatchUp(target, target, Duration.ofNanos(System.nanoTime() - start));
+      }
       Awaitility.await(what + ": applied index >= " + target.raftIndex() + " and revision >= " + target.revision()
               + " of " + target.member()).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
           .until(() -> {
