@@ -150,4 +150,27 @@ public final class ReadyPods {
     }
     return at;
   }
+
+  /**
+   * The workload's own recovery from each fault: for every {@code inject} phase of {@code events} within the
+   * scenario {@link Window}, the time from the phase's begin until at least {@code desired} pods were Ready again
+   * ({@link #recoveredAt}, looking up to the next inject's begin or the window's end); {@code null} when they
+   * were not. A fault that never lowered the count recovered in zero.
+   */
+  public List<Duration> recoveries(List<TimelineEvent> events, int desired) {
+    Window window = Window.scenario(events).orElse(null);
+    if (window == null) {
+      return List.of();
+    }
+    List<Long> injects = events.stream().filter(e -> "phase".equals(e.source()) && "begin".equals(e.kind())
+            && "inject".equals(e.subject()) && e.recordedNanos() >= window.from() && e.recordedNanos() <= window.to())
+        .map(TimelineEvent::recordedNanos).toList();
+    List<Duration> recoveries = new ArrayList<>();
+    for (int i = 0; i < injects.size(); i++) {
+      long from = injects.get(i);
+      Long at = recoveredAt(desired, from, i + 1 < injects.size() ? injects.get(i + 1) : window.to());
+      recoveries.add(at == null ? null : Duration.ofNanos(at - from));
+    }
+    return recoveries;
+  }
 }

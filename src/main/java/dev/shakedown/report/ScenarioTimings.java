@@ -77,7 +77,7 @@ public final class ScenarioTimings {
     return new ScenarioTimings(parts, phases, wall, lag(events), null);
   }
 
-  /** The same timings knowing how long the workload itself took to recover (e.g. time with too few pods Ready). */
+  /** The same timings knowing how long the workload itself took to recover (e.g. {@code ReadyPods#recoveries}, summed). */
   public ScenarioTimings workloadRecovery(Duration recovery) {
     return new ScenarioTimings(parts, phases, wall, lag, Objects.requireNonNull(recovery, "recovery"));
   }
@@ -140,7 +140,7 @@ public final class ScenarioTimings {
     }
     line(t, "between", betweenPhases(), "outside any phase");
     if (workloadRecovery != null) {
-      line(t, "workload recovery", workloadRecovery, "the workload's own: fewer replicas Ready than desired");
+      line(t, "workload recovery", workloadRecovery, "the workload's own: each inject -> all Ready again");
       line(t, "harness overhead", harnessOverhead(), "wall - workload recovery");
     }
     t.append("watch lag (recorded - API time; API times mostly whole seconds)\n");

@@ -11,6 +11,7 @@ import dev.shakedown.check.TimelineCheckers;
 import dev.shakedown.check.Verdict;
 import dev.shakedown.fault.Fault;
 import dev.shakedown.fault.FaultHandle;
+import dev.shakedown.observe.TimelineEvent;
 import dev.shakedown.observe.Probe;
 import dev.shakedown.report.AllureReport;
 import dev.shakedown.report.ScenarioTimings;
@@ -121,8 +122,12 @@ public final class AvailabilityRun {
     text.append("  failures  ").append(failuresByCause()).append('\n');
     text.append("  recovery  ").append(details.get("availability.recoveries")).append('\n');
     text.append("  probe     ").append(probed.summary()).append('\n');
-    text.append(String.format(Locale.ROOT, "  ready     min %d (PDB minAvailable %s), %d ms with fewer than %d Ready%n",
-        minReady, minAvailable() == null ? "none" : minAvailable(), workloadRecovery().toMillis(), service.replicas()));
+    List<TimelineEvent> events = ctx.timeline().snapshot();
+    text.append(String.format(Locale.ROOT, "  ready     min %d (PDB minAvailable %s), %d ms with fewer than %d Ready;"
+            + " all Ready again after %s per fault (pod watch)%n", minReady, minAvailable() == null ? "none"
+            : minAvailable(), degraded().toMillis(), service.replicas(),
+        ReadyPods.of(events, podPrefix()).recoveries(events, service.replicas()).stream()
+            .map(d -> d == null ? "never" : d.toMillis() + " ms").toList()));
     return text.toString();
   }
 
@@ -133,8 +138,20 @@ public final class AvailabilityRun {
         .collect(Collectors.groupingBy(cause -> cause, TreeMap::new, Collectors.counting()));
   }
 
-  /** The workload's own recovery: time during the scenario with fewer than {@code replicas} pods Ready. */
+  /**
+   * The workload's own recovery time: for each fault, from its inject phase until all {@code replicas} pods
+   * were Ready again on the pod watch, summed ({@link ReadyPods#recoveries}); a fault not recovered counts until
+   * the end of the scenario window.
+   */
   public Duration workloadRecovery() {
+    List<TimelineEvent> events = ctx.timeline().snapshot();
+    ReadyPods.Window w = window();
+    return ReadyPods.of(events, podPrefix()).recoveries(events, service.replicas()).stream()
+        .map(d -> d == null ? Duration.ofNanos(w.to() - w.from()) : d).reduce(Duration.ZERO, Duration::plus);
+  }
+
+  /** Time during the scenario with fewer than {@code replicas} pods Ready on the pod watch. */
+  public Duration degraded() {
     ReadyPods.Window w = window();
     return ReadyPods.of(ctx.timeline().snapshot(), podPrefix()).timeBelow(service.replicas(), w.from(), w.to());
   }

@@ -75,4 +75,17 @@ class ReadyPodsTest {
         .as("no verify yet: up to the last entry").contains(new ReadyPods.Window(ms(400), ms(1000)));
     assertThat(ReadyPods.prefix("ns", "web")).isEqualTo(PODS);
   }
+
+  @Test
+  void recoveryPerFaultRunsFromItsInjectPhaseUntilAllAreReadyAgain() {
+    List<TimelineEvent> events = new java.util.ArrayList<>(EVENTS);
+    events.add(4, at(900, "phase", "begin", "inject"));
+    events.add(at(4500, "phase", "begin", "inject"));
+    events.sort(java.util.Comparator.comparingLong(TimelineEvent::recordedNanos));
+
+    assertThat(ReadyPods.of(events, PODS).recoveries(events, 3))
+        .containsExactly(Duration.ofMillis(3000 - 900), Duration.ofMillis(5500 - 4500));
+    assertThat(ReadyPods.of(events, PODS).recoveries(events, 4)).as("never 4 Ready").containsExactly(null, null);
+    assertThat(ReadyPods.of(EVENTS, PODS).recoveries(EVENTS, 3)).as("no inject phase").isEmpty();
+  }
 }
