@@ -33,7 +33,7 @@ install_runc_wrapper() {
 
 start_dockerd() {
   progress "starting dockerd in the background (log: $DOCKERD_LOG)"
-  nohup dockerd >"$DOCKERD_LOG" 2>&1 &
+  nohup dockerd >"$DOCKERD_LOG" 2>&1 9>&- &   # 9 is the cluster lock: the daemon must not inherit it
   timeout 60 sh -c 'until docker info >/dev/null 2>&1; do sleep 1; done' \
     || die "dockerd did not answer within 60 s" "read $DOCKERD_LOG"
 }

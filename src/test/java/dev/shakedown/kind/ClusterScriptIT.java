@@ -27,12 +27,20 @@ class ClusterScriptIT {
     command.add("bash");
     command.add(kindConfig.resolve("cluster").toString());
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    Path stderr = Files.createTempFile("cluster-script", ".err");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(stderr.toFile());
     builder.environment().putAll(env);
     Process process = builder.start();
-    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("cluster %s finished within 120 s", String.join(" ", args)).isTrue();
-    return new Result(process.exitValue(), stderr);
+    boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+    if (!finished) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+    String text = Files.readString(stderr, StandardCharsets.UTF_8);
+    Files.delete(stderr);
+    assertThat(finished).as("cluster %s finished within 120 s; it printed: %s", String.join(" ", args), text).isTrue();
+    return new Result(process.exitValue(), text);
   }
 
   /** A copy of kind-config whose versions.env pins versions the Go module proxy does not serve. */

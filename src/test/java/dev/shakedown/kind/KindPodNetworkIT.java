@@ -1,6 +1,7 @@
 package dev.shakedown.kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -32,9 +33,12 @@ class KindPodNetworkIT {
     assertThat(alpha.getSpec().getNodeName()).isNotEqualTo(beta.getSpec().getNodeName());
 
     String byIp = kind.exec("alpha", "curl", "-sS", "--max-time", "10", "http://" + beta.getStatus().getPodIP() + ":8080/");
-    String byName = kind.exec("alpha", "curl", "-sS", "--max-time", "10",
-        "http://beta." + kind.namespace + ".svc.cluster.local/");
     String back = kind.exec("beta", "curl", "-sS", "--max-time", "10", "http://" + alpha.getStatus().getPodIP() + ":8080/");
+    // kube-proxy on alpha's node programs the new Service a moment after beta turns Ready: allow it that long.
+    String byName = await("Service beta reachable by DNS name from pod alpha").atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        .until(() -> kind.exec("alpha", "curl", "-sS", "--max-time", "5", "http://beta." + kind.namespace + ".svc.cluster.local/"),
+            body -> body.contains("\"beta\""));
 
     assertThat(byIp).contains("\"beta\"");
     assertThat(byName).contains("\"beta\"");
