@@ -85,10 +85,16 @@ cluster_down() {
   progress "deleting cluster $name"
   "$KIND" delete cluster --name "$name" >/dev/null 2>&1 || true
   [ -z "$(cluster_containers)" ] || docker rm -f $(cluster_containers) >/dev/null
-  if docker network inspect kind >/dev/null 2>&1 && [ -z "$(docker network inspect -f '{{range .Containers}}{{.Name}} {{end}}' kind)" ]; then
-    docker network rm kind >/dev/null
+  local users=""
+  if docker network inspect kind >/dev/null 2>&1; then
+    users=$(docker network inspect -f '{{range .Containers}}{{.Name}} {{end}}' kind)
+    [ -n "$users" ] || docker network rm kind >/dev/null
   fi
-  progress "cluster $name deleted; no node container or kind network left"
+  if [ -n "$users" ]; then
+    progress "cluster $name deleted; docker network kind kept for the containers still on it: $users"
+  else
+    progress "cluster $name deleted; no node container or kind network left"
+  fi
 }
 
 cluster_status() {
