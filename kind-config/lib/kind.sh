@@ -48,10 +48,10 @@ repair_nodes() {
 }
 
 cluster_up() {
-  local image name running
+  local image name running workloads
   ensure_docker
-  ensure_kind
   image=$(ensure_node_image)
+  ensure_kind
   name=$(cluster_name)
   if [ -n "$(cluster_containers)" ]; then
     running=$(docker inspect -f '{{.Config.Image}}' "$name-control-plane" 2>/dev/null || true)
@@ -71,7 +71,9 @@ cluster_up() {
     "$KIND" delete cluster --name "$name" >/dev/null 2>&1
   fi
   progress "creating cluster $name from $CLUSTER_CONFIG with $image"
+  build_workload_images >/dev/null & workloads=$!    # beside the create, which mostly waits
   run_logged "$SHAKEDOWN_CACHE/logs/kind-create.log" "$KIND" create cluster --config "$CLUSTER_CONFIG" --image "$image" --retain
+  wait "$workloads" || exit 1
   wait_healthy || die "cluster $name did not become healthy within the bounds (nodes Ready in 240 s, a PVC bound in 180 s)" \
     "inspect with '$0 status' and 'docker logs $name-control-plane'; then '$0 down' and '$0 up'"
   progress "cluster $name is up (context kind-$name)"
@@ -88,7 +90,7 @@ cluster_down() {
   local users=""
   if docker network inspect kind >/dev/null 2>&1; then
     users=$(docker network inspect -f '{{range .Containers}}{{.Name}} {{end}}' kind)
-    [ -n "$users" ] || docker network rm kind >/dev/null
+    [ -n "$users" ] || { docker network rm kind >/dev/null; remove_containment; }
   fi
   if [ -n "$users" ]; then
     progress "cluster $name deleted; docker network kind kept for the containers still on it: $users"

@@ -21,8 +21,11 @@ render_versions() {
 }
 
 build_node_image() {
-  local ref=$1 base ctx k8s container images
+  local ref=$1 base ctx k8s container images rootfs
+  ensure_debootstrap
+  build_rootfs_images & rootfs=$!
   build_go_components
+  wait "$rootfs" || exit 1
   mapfile -t images < <(build_component_images)
   base=$(rootfs_image node "$NODE_PACKAGES")
   k8s=$(go_tool_dir kubernetes "$KUBERNETES_VERSION")
@@ -50,18 +53,16 @@ build_node_image() {
   prune_node_images "$ref"
 }
 
-# Makes sure a node image exists: pulled when a registry answers, otherwise built offline. Prints its ref.
+# Makes sure a node image exists, building it offline when absent; prints its ref. Nothing is pulled: a
+# registry is never needed (SHAKEDOWN_NODE_IMAGE names an image of your own instead).
 ensure_node_image() {
   local ref
   if [ -n "${SHAKEDOWN_NODE_IMAGE:-}" ]; then echo "$SHAKEDOWN_NODE_IMAGE"; return; fi
-  if docker image inspect "$ONLINE_NODE_IMAGE" >/dev/null 2>&1; then echo "$ONLINE_NODE_IMAGE"; return; fi
   ref=$(node_image_ref)
   if docker image inspect "$ref" >/dev/null 2>&1; then
     progress "node image $ref is cached"
-  elif progress "trying to pull $ONLINE_NODE_IMAGE" && timeout 300 docker pull -q "$ONLINE_NODE_IMAGE" >/dev/null 2>&1; then
-    ref=$ONLINE_NODE_IMAGE
   else
-    progress "no registry answered: building the node image offline (cold: ~15 min; cached afterwards)"
+    progress "building the node image offline (cold: ~15 min; cached afterwards)"
     build_node_image "$ref"
   fi
   echo "$ref"

@@ -19,7 +19,7 @@ build_workload_images() {
   local base
   base=$(rootfs_image component "$COMPONENT_PACKAGES")
   build_image "$WORKLOAD_IMAGE" workload "$base" "$(build_workload_binary)"
-  build_image "$POSTGRES_IMAGE" postgres "$(rootfs_image postgres "$COMPONENT_PACKAGES,postgresql-$POSTGRES_MAJOR")"
+  build_image "$POSTGRES_IMAGE" postgres "$(rootfs_image postgres "$POSTGRES_PACKAGES")"
   echo "$WORKLOAD_IMAGE"
   echo "$POSTGRES_IMAGE"
 }
