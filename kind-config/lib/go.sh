@@ -79,6 +79,22 @@ build_etcd() {
   rm -rf "$dir"; mv "$dir.tmp" "$dir"
 }
 
+# Checks, before any build starts, that Go is there and the proxy serves every pin not built yet: a bad pin
+# fails at once with its own line, not from a background build.
+check_go_pins() {
+  local name binary module version
+  while read -r name binary module version; do
+    [ -x "$(go_tool_dir "$name" "$version")/$binary" ] && continue
+    require_go "$name"; require_module "$module" "$version"
+  done <<PINS
+kind kind sigs.k8s.io/kind $KIND_VERSION
+kubernetes kube-proxy k8s.io/kubernetes $KUBERNETES_VERSION
+etcd etcdctl go.etcd.io/etcd/server/v3 $ETCD_VERSION
+coredns coredns github.com/coredns/coredns $COREDNS_VERSION
+local-path-provisioner local-path-provisioner github.com/rancher/local-path-provisioner $LOCAL_PATH_PROVISIONER_VERSION
+PINS
+}
+
 # Kubernetes is minutes of CPU-bound compiling; the smaller builds (much of their time is module downloads)
 # run beside it in the background.
 build_go_components() {

@@ -22,6 +22,7 @@ render_versions() {
 
 build_node_image() {
   local ref=$1 base ctx k8s container images rootfs
+  check_go_pins
   ensure_debootstrap
   build_rootfs_images & rootfs=$!
   build_go_components

@@ -1,15 +1,21 @@
 package dev.shakedown.cluster;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
  * Refuses to let Shakedown act on a cluster whose kubeconfig context is not allow-listed. The default list is
- * {@value #DEFAULT_GLOB}; more globs ({@code *} any run of characters, {@code ?} one character) come from
- * {@value #PROPERTY} or {@value #ENV}, comma-separated. The refusal says how to allow a context.
+ * {@value #DEFAULT_GLOB}, and a context allowed only by it must also be a kind cluster on this machine: its API
+ * server is published by a control-plane node container of that kind cluster ({@link #checkServer}), so a context
+ * merely named {@code kind-prod} that points at a remote server is refused. More globs ({@code *} any run of
+ * characters, {@code ?} one character) come from {@value #PROPERTY} or {@value #ENV}, comma-separated: they are the
+ * explicit opt-in, for any cluster. The refusal says how to allow a context.
  */
 public final class ContextGuard {
 
@@ -46,6 +52,40 @@ public final class ContextGuard {
 
   public boolean allows(String context) {
     return context != null && patterns.stream().anyMatch(p -> p.matcher(context).matches());
+  }
+
+  /** Whether an extra (explicitly configured) glob allows the context, so no server check applies. */
+  public boolean explicitlyAllows(String context) {
+    return context != null && patterns.stream().skip(1).anyMatch(p -> p.matcher(context).matches());
+  }
+
+  /**
+   * Checks the context's API server: unless an explicit glob allows the context, {@code localKindNode} must name the
+   * kind node container that serves {@code server} for kind cluster {@code <name>} of context {@code kind-<name>}.
+   *
+   * @param localKindNode (kind cluster name, server) → the node container publishing that server, or empty, or a
+   *     problem thrown as a RuntimeException (Docker not answering) which becomes part of the refusal
+   * @throws ContextRefusedException naming the context, its server and how to allow it explicitly
+   */
+  public void checkServer(String context, URI server, BiFunction<String, URI, Optional<String>> localKindNode) {
+    check(context);
+    if (explicitlyAllows(context)) {
+      return;
+    }
+    String why;
+    try {
+      String kindName = context.substring(context.indexOf('-') + 1);
+      if (localKindNode.apply(kindName, server).isPresent()) {
+        return;
+      }
+      why = "no control-plane node container of kind cluster '" + kindName + "' on this machine publishes that address";
+    } catch (RuntimeException e) {
+      why = "cannot look for the kind node containers: " + e.getMessage();
+    }
+    throw new ContextRefusedException(context, "Refusing to act on kubeconfig context '" + context + "': it matches "
+        + DEFAULT_GLOB + " but its API server " + server + " is not a kind cluster on this machine (" + why + "). "
+        + "Shakedown injects faults; if this cluster is disposable, allow it explicitly with -D" + PROPERTY + "="
+        + context + " or " + ENV + "=" + context + ".");
   }
 
   /**

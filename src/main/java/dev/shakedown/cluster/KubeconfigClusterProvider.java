@@ -6,9 +6,11 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.VersionInfo;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +20,21 @@ import java.util.concurrent.TimeoutException;
  * The default {@link ClusterProvider}: a context of the kubeconfig ({@code KUBECONFIG} or {@code ~/.kube/config}).
  * Checks the {@link ContextGuard} first, then that the API server answers {@code GET /version} within the connect
  * timeout. Without an explicit context it uses the embedded kind cluster and runs {@code cluster up} when that
- * context is absent or unreachable; with an explicit one it fails instead.
+ * context is absent or unreachable; with an explicit one it fails instead. Last, unless the context is explicitly
+ * allow-listed, its API server must be a kind node container on this machine ({@link ContextGuard#checkServer}).
  */
 public final class KubeconfigClusterProvider implements ClusterProvider {
+
+  private final BiFunction<String, URI, Optional<String>> localKindNode;
+
+  public KubeconfigClusterProvider() {
+    this((kindName, server) -> KindApiServers.nodeServing(DockerSupport.client(), kindName, server));
+  }
+
+  /** With another lookup of the kind node container serving an API server address (for tests). */
+  KubeconfigClusterProvider(BiFunction<String, URI, Optional<String>> localKindNode) {
+    this.localKindNode = localKindNode;
+  }
 
   @Override
   @SuppressWarnings("try")
@@ -44,8 +58,9 @@ public final class KubeconfigClusterProvider implements ClusterProvider {
         throw new ClusterUnavailableException(problem.get() + " (even after cluster up)");
       }
     }
-    return Cluster.of(new KubernetesClientBuilder().withConfig(config(context, settings.connectTimeout(), true)).build(),
-        context, ClusterSettings.kindName(context));
+    Config config = config(context, settings.connectTimeout(), true);
+    settings.guard().checkServer(context, URI.create(config.getMasterUrl()), localKindNode);
+    return Cluster.of(new KubernetesClientBuilder().withConfig(config).build(), context, ClusterSettings.kindName(context));
   }
 
   /** Why the context cannot be used now, or empty when its API server answers within {@code timeout}. */

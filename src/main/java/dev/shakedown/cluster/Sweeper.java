@@ -36,7 +36,12 @@ public final class Sweeper {
     this.nodeReadyTimeout = nodeReadyTimeout;
   }
 
-  /** Sweeps and returns what it did, one line per action. */
+  /**
+   * Sweeps and returns what it did, one line per action.
+   *
+   * @throws dev.shakedown.ShakedownException when it cannot do its work (the API server or Docker does not answer),
+   *     with the real cause: a run must not start on a cluster an earlier run may have left with nodes down
+   */
   public List<String> sweep() {
     KubernetesClient client = cluster.client();
     List<String> actions = new ArrayList<>();
@@ -86,12 +91,7 @@ public final class Sweeper {
 
   private List<String> restoreContainers() {
     List<String> actions = new ArrayList<>();
-    List<Container> containers;
-    try {
-      containers = cluster.containers();
-    } catch (RuntimeException e) {
-      return List.of("skipped node containers: " + e.getMessage());
-    }
+    List<Container> containers = cluster.containers();
     List<Node> restored = new ArrayList<>();
     for (Container container : containers) {
       Node node = cluster.nodeOf(container);

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * What a run shares, kept once in the root store: its identity, the connected cluster and the run lease. Opening
- * it connects (guarded), opens the lease and sweeps; if that fails the failure is kept, and every test of the run
- * fails fast with it instead of waiting for the cluster again. Closing it drops the lease and closes the client.
+ * it connects (guarded), opens the lease and sweeps; if any of that fails (a sweep that cannot look for the nodes an
+ * earlier run left stopped or paused included) the failure is kept, and every test of the run fails fast with it
+ * instead of waiting for the cluster again. Closing it drops the lease and closes the client.
  */
 final class RunState implements AutoCloseable {
 
@@ -52,12 +53,14 @@ final class RunState implements AutoCloseable {
     clusterSettings.guard().check(cluster.context());
     System.out.println("[shakedown] run " + identity.runId() + " on " + cluster);
     lease = RunLease.open(cluster.client(), identity);
+    List<String> swept;
     try {
-      List<String> swept = new Sweeper(cluster, identity, nodeReadyTimeout()).sweep();
-      swept.forEach(action -> System.out.println("[shakedown] sweep: " + action));
+      swept = new Sweeper(cluster, identity, nodeReadyTimeout()).sweep();
     } catch (RuntimeException e) {
-      System.err.println("[shakedown] sweep incomplete (tests run anyway): " + e.getMessage());
+      throw new ShakedownException("sweep failed, so what an earlier run left behind (stopped or paused nodes, cordons, "
+          + "namespaces) may still be there: " + e.getMessage(), e);
     }
+    swept.forEach(action -> System.out.println("[shakedown] sweep: " + action));
   }
 
   private ClusterProvider provider() {

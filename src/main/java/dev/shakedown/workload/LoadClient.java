@@ -22,6 +22,9 @@ import org.awaitility.Awaitility;
  * {@code invoke}, then {@code ok} (servedBy = the pod that answered), {@code fail} (connection refused, or
  * an HTTP error status) or {@code info} (timeout or another I/O error: the outcome is unknown). At most
  * {@link #processes(int)} requests are in flight; a tick that finds none free is counted as skipped.
+ *
+ * <p>After a request that was not OK the client drops its kept-alive connections (it starts a new connection pool),
+ * so no later request rides a connection to an endpoint that has just died.
  */
 public final class LoadClient implements AutoCloseable {
 
@@ -99,6 +102,20 @@ public final class LoadClient implements AutoCloseable {
         http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
       }
       return http;
+    }
+  }
+
+  /**
+   * Drops the kept-alive connections of {@code used} after an answer that was not OK: the next request gets a new
+   * client, so a new connection. Once per client, so a burst of failures replaces it once.
+   */
+  private void dropConnections(HttpClient used, Operation op) {
+    if (!op.isOk()) {
+      synchronized (httpLock) {
+        if (http == used) {
+          http = null;
+        }
+      }
     }
   }
 
@@ -191,9 +208,13 @@ public final class LoadClient implements AutoCloseable {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
     request = writes ? request.PUT(HttpRequest.BodyPublishers.ofString(value)) : request.GET();
     history.invoke(process, function, value);
-    http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
-        .handle((response, error) ->
-            report(Outcome.record(history, process, function, value, uri, response, error, timeout)))
+    HttpClient client = http();
+    client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+        .handle((response, error) -> {
+          Operation op = Outcome.record(history, process, function, value, uri, response, error, timeout);
+          dropConnections(client, op);
+          return report(op);
+        })
         .whenComplete((op, error) -> free.add(process));
   }
 

@@ -30,7 +30,11 @@ class KubeconfigClusterProviderTest {
         cluster: {server: "https://127.0.0.1:%d", insecure-skip-tls-verify: true}
       - name: not-kubernetes
         cluster: {server: "http://127.0.0.1:%d", insecure-skip-tls-verify: true}
+      - name: answers
+        cluster: {server: "http://127.0.0.1:%d"}
       contexts:
+      - name: kind-prod
+        context: {cluster: answers, user: u}
       - name: kind-dead
         context: {cluster: dead, user: u}
       - name: kind-silent
@@ -52,6 +56,8 @@ class KubeconfigClusterProviderTest {
   private static ServerSocket silent;
   /** Answers every request with 404, like a proxy or a web server that is not Kubernetes. */
   private static HttpServer notKubernetes;
+  /** Answers GET /version like a Kubernetes API server, on loopback, published by no kind node container. */
+  private static HttpServer kubernetes;
 
   @BeforeAll
   static void kubeconfig() throws IOException {
@@ -62,7 +68,17 @@ class KubeconfigClusterProviderTest {
       exchange.close();
     });
     notKubernetes.start();
-    String kubeconfig = KUBECONFIG.formatted(silent.getLocalPort(), notKubernetes.getAddress().getPort());
+    kubernetes = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    kubernetes.createContext("/version", exchange -> {
+      byte[] body = "{\"major\":\"1\",\"minor\":\"34\",\"gitVersion\":\"v1.34.4\"}".getBytes();
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    kubernetes.start();
+    String kubeconfig = KUBECONFIG.formatted(silent.getLocalPort(), notKubernetes.getAddress().getPort(),
+        kubernetes.getAddress().getPort());
     Path file = Files.writeString(dir.resolve("kubeconfig"), kubeconfig);
     previous = System.setProperty("kubeconfig", file.toString());
   }
@@ -71,6 +87,7 @@ class KubeconfigClusterProviderTest {
   static void restore() throws IOException {
     silent.close();
     notKubernetes.stop(0);
+    kubernetes.stop(0);
     if (previous == null) {
       System.clearProperty("kubeconfig");
     } else {
@@ -93,11 +110,52 @@ class KubeconfigClusterProviderTest {
   }
 
   @Test
+  void aKindNamedContextWhoseServerNoLocalKindNodePublishesIsRefused() {
+    KubeconfigClusterProvider noLocalNode = new KubeconfigClusterProvider((kind, server) -> Optional.empty());
+
+    assertThatThrownBy(() -> noLocalNode.connect(explicit("kind-prod")))
+        .isInstanceOf(ContextRefusedException.class)
+        .hasMessageContaining("'kind-prod': it matches kind-* but its API server http://127.0.0.1:"
+            + kubernetes.getAddress().getPort())
+        .hasMessageContaining("no control-plane node container of kind cluster 'prod'")
+        .hasMessageContaining("-Dshakedown.allowedContexts=kind-prod");
+  }
+
+  @Test
+  void aKindNodeServingTheAddressOrAnExplicitAllowPassesTheGuard() {
+    String url = "http://127.0.0.1:" + kubernetes.getAddress().getPort();
+    KubeconfigClusterProvider local = new KubeconfigClusterProvider(
+        (kind, server) -> kind.equals("prod") && server.toString().startsWith(url) ? Optional.of("prod-control-plane")
+            : Optional.empty());
+    try (Cluster cluster = local.connect(explicit("kind-prod"))) {
+      assertThat(cluster.name()).isEqualTo("prod");
+    }
+
+    KubeconfigClusterProvider noLocalNode = new KubeconfigClusterProvider((kind, server) -> Optional.empty());
+    ClusterSettings allowed = new ClusterSettings(Optional.of("kind-prod"), "kind-prod", dir, Duration.ofSeconds(3),
+        Duration.ofSeconds(5));
+    try (Cluster cluster = noLocalNode.connect(allowed)) {
+      assertThat(cluster.context()).isEqualTo("kind-prod");
+    }
+  }
+
+  @Test
+  void dockerNotAnsweringIsPartOfTheRefusal() {
+    KubeconfigClusterProvider noDocker = new KubeconfigClusterProvider((kind, server) -> {
+      throw new IllegalStateException("Docker: no engine answers at unix:///var/run/docker.sock");
+    });
+
+    assertThatThrownBy(() -> noDocker.connect(explicit("kind-prod")))
+        .isInstanceOf(ContextRefusedException.class)
+        .hasMessageContaining("cannot look for the kind node containers: Docker: no engine answers");
+  }
+
+  @Test
   void anUnknownContextNamesTheOnesThatExist() {
     assertThatThrownBy(() -> new KubeconfigClusterProvider().connect(explicit("kind-nope")))
         .isInstanceOf(ClusterUnavailableException.class)
         .hasMessageContaining("kubeconfig context 'kind-nope' does not exist")
-        .hasMessageContaining("contexts: kind-dead, kind-not-kubernetes, kind-silent, prod");
+        .hasMessageContaining("contexts: kind-dead, kind-not-kubernetes, kind-prod, kind-silent, prod");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.shakedown.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -96,5 +97,17 @@ class SweeperTest {
 
     assertThat(docker.calls).isEmpty();
     assertThat(Fixtures.unschedulable(client, "shakedown-worker")).isTrue();
+  }
+
+  @Test
+  void aSweepThatCannotReachDockerFailsWithTheRealCause() {
+    Cluster noDocker = Cluster.of(client, "kind-shakedown", "shakedown", () -> {
+      throw new IllegalStateException("pulling alpine:3.17 failed: no registry");
+    });
+
+    assertThatThrownBy(() -> new Sweeper(noDocker, self, Duration.ofSeconds(5)).sweep())
+        .isInstanceOf(dev.shakedown.ShakedownException.class)
+        .hasMessageContaining("cannot list its node containers")
+        .hasMessageContaining("pulling alpine:3.17 failed: no registry");
   }
 }

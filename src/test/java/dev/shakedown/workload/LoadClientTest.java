@@ -19,6 +19,8 @@ class LoadClientTest {
 
   HttpServer server;
   final CountDownLatch release = new CountDownLatch(1);
+  final java.util.concurrent.atomic.AtomicInteger flaky = new java.util.concurrent.atomic.AtomicInteger();
+  final List<String> ports = new java.util.concurrent.CopyOnWriteArrayList<>();
   final java.util.Map<String, String> store = new java.util.concurrent.ConcurrentSkipListMap<>();
 
   @BeforeEach
@@ -27,6 +29,14 @@ class LoadClientTest {
     server.createContext("/", exchange -> {
       byte[] body = "{\"pod\":\"web-1\"}".getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.createContext("/flaky", exchange -> {
+      int n = flaky.incrementAndGet();
+      ports.add(n + (n % 3 == 0 ? " 503 " : " 200 ") + exchange.getRemoteAddress().getPort());
+      byte[] body = "{\"pod\":\"web-1\"}".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(n % 3 == 0 ? 503 : 200, body.length);
       exchange.getResponseBody().write(body);
       exchange.close();
     });
@@ -135,5 +145,22 @@ class LoadClientTest {
     assertThat(read.process()).isEqualTo(3);
     assertThat(read.servedBy()).isEqualTo("kv-0");
     assertThat(read.value().split(",")).containsExactlyInAnyOrderElementsOf(acknowledged);
+  }
+
+  @Test
+  void aRequestAfterANonOkAnswerGoesOnANewConnectionAndAfterAnOkOneReusesIt() {
+    LoadClient load = new LoadClient(Endpoints.fixed(base()), new History()).path("/flaky").processes(1).rate(20);
+    load.run(Duration.ofSeconds(2));
+
+    assertThat(ports).hasSizeGreaterThanOrEqualTo(12);
+    for (int i = 1; i < ports.size(); i++) {
+      String[] before = ports.get(i - 1).split(" ");
+      String port = ports.get(i).split(" ")[2];
+      if (before[1].equals("503")) {
+        assertThat(port).as("request after the 503 of %s", ports.get(i - 1)).isNotEqualTo(before[2]);
+      } else {
+        assertThat(port).as("request after the 200 of %s (kept alive)", ports.get(i - 1)).isEqualTo(before[2]);
+      }
+    }
   }
 }
