@@ -4,7 +4,8 @@ import dev.shakedown.workload.Operation;
 import java.time.Duration;
 
 /**
- * A write the system acknowledged (an {@code OK} completion), as listed when it went missing.
+ * A write the system acknowledged (an {@code OK} completion), or whose outcome was unknown but that a final read
+ * showed (the read is then its acknowledgement), as listed when it went missing.
  *
  * @param value the value written
  * @param acknowledgement the {@code OK} operation; its {@code nanos} is when the client saw the ack

@@ -68,21 +68,22 @@ final class AvailabilityChecker implements Checker<Facts> {
       return b.status(Verdict.Status.UNKNOWN).summary(CHECKER + " UNKNOWN: no completed operations").build();
     }
     return judge(b, (double) ok / completed, completed, outages, failures,
-        recoveries(outages, facts.timeline().snapshot()));
+        recoveries(outages, facts.timeline().snapshot(), thresholds.stableFor()));
   }
 
   private Verdict judge(Verdict.Builder b, double ratio, long completed, List<Outage> outages,
       List<Operation> failures, List<FaultRecovery> recoveries) {
     Outage longest = outages.stream().max(Comparator.comparing(Outage::length)).orElse(null);
     Duration longestLength = longest == null ? Duration.ZERO : longest.length();
-    Duration slowest = recoveries.stream().filter(FaultRecovery::recovered).map(FaultRecovery::recovery)
+    Duration slowest = recoveries.stream().filter(r -> r.disturbed() && r.recovered()).map(FaultRecovery::recovery)
         .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
     long unrecovered = recoveries.stream().filter(r -> !r.recovered()).count();
     b.count("faults", recoveries.size()).count("unrecovered", unrecovered)
         .detail("success-ratio", ratio).detail("longest-outage", longestLength)
         .detail("slowest-recovery", slowest).detail("recoveries", recoveries)
         .detail("min-success-ratio", thresholds.minSuccessRatio())
-        .detail("max-outage", thresholds.maxOutage()).detail("max-recovery", thresholds.maxRecovery());
+        .detail("max-outage", thresholds.maxOutage()).detail("max-recovery", thresholds.maxRecovery())
+        .detail("stable-for", thresholds.stableFor());
     List<String> problems = new ArrayList<>();
     List<Operation> offending = new ArrayList<>();
     if (ratio < thresholds.minSuccessRatio()) {
@@ -109,8 +110,12 @@ final class AvailabilityChecker implements Checker<Facts> {
             + " (" + measured + ")").build();
   }
 
-  /** One {@link FaultRecovery} per inject mark, in mark order; outages are in time order. */
-  static List<FaultRecovery> recoveries(List<Outage> outages, List<TimelineEvent> events) {
+  /**
+   * One {@link FaultRecovery} per inject mark, in mark order; outages are in time order. The recovery ends at the
+   * first OK after the fault's first outage that no failure follows within {@code stableFor} (a later outage that
+   * starts sooner, before the next inject, belongs to the same recovery).
+   */
+  static List<FaultRecovery> recoveries(List<Outage> outages, List<TimelineEvent> events, Duration stableFor) {
     List<TimelineEvent> injects = events.stream().filter(e -> isFault(e, "inject"))
         .sorted(Comparator.comparingLong(TimelineEvent::recordedNanos)).toList();
     List<FaultRecovery> recoveries = new ArrayList<>();
@@ -124,7 +129,15 @@ final class AvailabilityChecker implements Checker<Facts> {
       }
       Outage hit = next < outages.size() && outages.get(next).firstFailure().nanos() < nextInject
           ? outages.get(next) : null;
-      Duration recovery = hit == null ? Duration.ZERO : hit.ended() ? Duration.ofNanos(hit.toNanos() - at) : null;
+      Outage last = hit;
+      for (int k = next + 1; last != null && last.ended() && k < outages.size(); k++) {
+        long starts = outages.get(k).firstFailure().nanos();
+        if (starts >= nextInject || starts - last.toNanos() >= stableFor.toNanos()) {
+          break;
+        }
+        last = outages.get(k);
+      }
+      Duration recovery = hit == null || !last.ended() ? null : Duration.ofNanos(last.toNanos() - at);
       recoveries.add(new FaultRecovery(inject.subject(), at, healedAfter(inject, events), hit != null, recovery));
     }
     return recoveries;

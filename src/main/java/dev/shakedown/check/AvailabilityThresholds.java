@@ -11,10 +11,22 @@ import java.time.Duration;
  * @param minSuccessRatio lowest acceptable OK / completed ratio, in [0, 1]
  * @param maxOutage longest acceptable outage, or {@code null}
  * @param maxRecovery longest acceptable recovery after any fault inject mark, or {@code null}
+ * @param stableFor how long the service must keep answering OK for a recovery to count as done: a failure within
+ *     this window after the first OK reopens the recovery (default {@link #DEFAULT_STABLE_FOR})
  */
-public record AvailabilityThresholds(double minSuccessRatio, Duration maxOutage, Duration maxRecovery) {
+public record AvailabilityThresholds(double minSuccessRatio, Duration maxOutage, Duration maxRecovery,
+    Duration stableFor) {
+
+  /** The default stability window of a recovery. */
+  public static final Duration DEFAULT_STABLE_FOR = Duration.ofSeconds(5);
+
+  public AvailabilityThresholds(double minSuccessRatio, Duration maxOutage, Duration maxRecovery) {
+    this(minSuccessRatio, maxOutage, maxRecovery, DEFAULT_STABLE_FOR);
+  }
 
   public AvailabilityThresholds {
+    java.util.Objects.requireNonNull(stableFor, "stableFor");
+    requireNonNegative("stableFor", stableFor);
     if (!(minSuccessRatio >= 0 && minSuccessRatio <= 1)) {
       throw new IllegalArgumentException("minSuccessRatio must be within [0, 1]: " + minSuccessRatio);
     }
@@ -28,15 +40,20 @@ public record AvailabilityThresholds(double minSuccessRatio, Duration maxOutage,
   }
 
   public AvailabilityThresholds minSuccessRatio(double ratio) {
-    return new AvailabilityThresholds(ratio, maxOutage, maxRecovery);
+    return new AvailabilityThresholds(ratio, maxOutage, maxRecovery, stableFor);
   }
 
   public AvailabilityThresholds maxOutage(Duration bound) {
-    return new AvailabilityThresholds(minSuccessRatio, bound, maxRecovery);
+    return new AvailabilityThresholds(minSuccessRatio, bound, maxRecovery, stableFor);
   }
 
   public AvailabilityThresholds maxRecovery(Duration bound) {
-    return new AvailabilityThresholds(minSuccessRatio, maxOutage, bound);
+    return new AvailabilityThresholds(minSuccessRatio, maxOutage, bound, stableFor);
+  }
+
+  /** The stability window of a recovery (see the record's {@code stableFor}). */
+  public AvailabilityThresholds stableFor(Duration window) {
+    return new AvailabilityThresholds(minSuccessRatio, maxOutage, maxRecovery, window);
   }
 
   private static void requireNonNegative(String name, Duration d) {

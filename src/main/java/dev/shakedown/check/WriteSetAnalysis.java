@@ -19,11 +19,14 @@ import java.util.List;
  *   <li>OK: must be present in every final read, else it is <b>lost</b>;</li>
  *   <li>FAIL: must be absent; present anyway it is <b>failed-but-present</b> (invalid, as in Jepsen: a
  *       definite failure promised the write did not happen);</li>
- *   <li>INFO, or invoked and never completed: may go either way, counted as info-present / info-absent.</li>
+ *   <li>INFO, or invoked and never completed: may go either way, counted as info-present / info-absent; but once
+ *       a final read has it, every later final read must have it too, else it is <b>lost</b> (Jepsen's set-full
+ *       rule: an observed value may not disappear), listed with the read that saw it.</li>
  * </ul>
  * A read value that was never written is <b>unexpected</b> when its checksum verifies and <b>corrupt</b>
  * when it does not; a corrupt copy does not make its write present. A value twice in one read is
- * <b>duplicated</b>. An empty history or one without a final read is UNKNOWN, never VALID.
+ * <b>duplicated</b>. An empty history, one without a final read, or one in which no write was acknowledged
+ * (nothing could be lost) is UNKNOWN, never VALID.
  */
 public final class WriteSetAnalysis {
 
@@ -31,6 +34,7 @@ public final class WriteSetAnalysis {
 
   private final WriteSetScanner scan;
   private final List<AcknowledgedWrite> lost = new ArrayList<>();
+  private final List<AcknowledgedWrite> lostAfterSeen = new ArrayList<>();
   private final List<Operation> failedButPresent = new ArrayList<>();
   private long ok;
   private long fail;
@@ -59,6 +63,13 @@ public final class WriteSetAnalysis {
       } else {
         info++;
         infoPresent += present > 0 ? 1 : 0;
+        int first = writes.firstReadSeen(number);
+        if (present > 0 && first + present < reads) {
+          Operation saw = scan.finalReads.get(first);
+          AcknowledgedWrite gone = new AcknowledgedWrite(value, saw, Duration.ofNanos(saw.nanos() - start));
+          lost.add(gone);
+          lostAfterSeen.add(gone);
+        }
       }
     }
     lost.sort(Comparator.comparingLong(w -> w.acknowledgement().index()));
@@ -133,9 +144,10 @@ public final class WriteSetAnalysis {
     if (defects > 0) {
       return b.status(Verdict.Status.INVALID).summary(invalidSummary(lostBeforeCut)).build();
     }
-    if (ok + fail + info == 0 || scan.finalReads.isEmpty()) {
+    if (ok == 0 || scan.finalReads.isEmpty()) {
       String why = ok + fail + info == 0 ? "no writes in the history"
-          : scan.okReads == 0 ? "no successful read" : "no successful read invoked after the last write";
+          : scan.finalReads.isEmpty() ? (scan.okReads == 0 ? "no successful read" : "no successful read invoked after the last write")
+          : "no write was acknowledged (" + fail + " failed, " + info + " of unknown outcome), so none could be lost";
       return b.status(Verdict.Status.UNKNOWN).summary(CHECKER + " UNKNOWN: " + why).build();
     }
     return b.status(Verdict.Status.VALID).summary(CHECKER + " VALID: all " + ok + " acknowledged writes present in "
@@ -145,9 +157,14 @@ public final class WriteSetAnalysis {
 
   private String invalidSummary(long lostBeforeCut) {
     StringBuilder s = new StringBuilder(CHECKER + " INVALID:");
-    if (lostBeforeCut > 0) {
-      s.append(' ').append(lostBeforeCut).append(" of ").append(ok).append(" acknowledged writes lost (first: ")
-          .append(lost.get(0)).append(");");
+    List<AcknowledgedWrite> acknowledged = lost.stream().filter(w -> !lostAfterSeen.contains(w)).toList();
+    if (lostBeforeCut > 0 && !acknowledged.isEmpty()) {
+      s.append(' ').append(acknowledged.size()).append(" of ").append(ok).append(" acknowledged writes lost (first: ")
+          .append(acknowledged.get(0)).append(");");
+    }
+    if (lostBeforeCut > 0 && !lostAfterSeen.isEmpty()) {
+      s.append(' ').append(lostAfterSeen.size()).append(" write(s) of unknown outcome seen in a final read, then gone "
+          + "from a later one (first: ").append(lostAfterSeen.get(0)).append(");");
     }
     append(s, scan.unexpected.size(), "unexpected value(s) never written", scan.unexpected);
     append(s, scan.corrupt.size(), "corrupt value(s) failing their checksum", scan.corrupt);

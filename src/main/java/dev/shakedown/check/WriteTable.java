@@ -18,6 +18,7 @@ final class WriteTable {
   private Operation[] completions;
   private int[] presentInReads;
   private int[] lastReadSeen; // read number + 1; 0 = not seen yet
+  private int[] firstReadSeen; // read number + 1; 0 = not seen yet
   private int size;
 
   WriteTable(int expected) {
@@ -26,6 +27,7 @@ final class WriteTable {
     completions = new Operation[capacity];
     presentInReads = new int[capacity];
     lastReadSeen = new int[capacity];
+    firstReadSeen = new int[capacity];
     index = new long[Integer.highestOneBit(capacity * 2 - 1) << 1];
     mask = index.length - 1;
   }
@@ -86,12 +88,18 @@ final class WriteTable {
 
   int presentInReads(int number) { return presentInReads[number]; }
 
+  /** The number of the first read that had the value, or -1. */
+  int firstReadSeen(int number) { return firstReadSeen[number] - 1; }
+
   /** Marks the value seen in read {@code readNumber}; false if that read already had it (a duplicate). */
   boolean markSeen(int number, int readNumber) {
     if (lastReadSeen[number] == readNumber + 1) {
       return false;
     }
     lastReadSeen[number] = readNumber + 1;
+    if (firstReadSeen[number] == 0) {
+      firstReadSeen[number] = readNumber + 1;
+    }
     presentInReads[number]++;
     return true;
   }
@@ -103,6 +111,7 @@ final class WriteTable {
       completions = Arrays.copyOf(completions, capacity);
       presentInReads = Arrays.copyOf(presentInReads, capacity);
       lastReadSeen = Arrays.copyOf(lastReadSeen, capacity);
+      firstReadSeen = Arrays.copyOf(firstReadSeen, capacity);
     }
     values[size] = value;
     return size++;

@@ -2,6 +2,7 @@ package dev.shakedown.fault;
 
 import dev.shakedown.observe.Timeline;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,9 @@ final class Handle implements FaultHandle {
   private final List<String> targets;
   private final Timeline timeline;
   private final Runnable heal;
-  private final AtomicBoolean healed = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean healed;
+  private volatile RuntimeException healFailure;
 
   private Handle(String fault, List<String> targets, Timeline timeline, Runnable heal) {
     this.fault = fault;
@@ -44,18 +47,23 @@ final class Handle implements FaultHandle {
 
   @Override public List<String> targets() { return targets; }
 
-  @Override public boolean isHealed() { return healed.get(); }
+  @Override public boolean isHealed() { return healed; }
+
+  @Override public Optional<RuntimeException> healFailure() { return Optional.ofNullable(healFailure); }
 
   @Override
   public void close() {
-    if (!healed.compareAndSet(false, true)) {
+    if (!closed.compareAndSet(false, true)) {
       return;
     }
     try {
       heal.run();
+      healed = true;
       LOG.info("fault {} healed: {}", fault, targets);
       timeline.markFault("heal", fault, String.valueOf(targets));
     } catch (RuntimeException e) {
+      healFailure = e;
+      LOG.warn("fault {} heal FAILED: {}: {}", fault, targets, e.getMessage());
       timeline.markFault("heal", fault, targets + " FAILED: " + e.getMessage());
       throw e;
     }
@@ -63,6 +71,7 @@ final class Handle implements FaultHandle {
 
   @Override
   public String toString() {
-    return fault + " " + targets + (healed.get() ? " (healed)" : " (active)");
+    return fault + " " + targets + (healed ? " (healed)" : healFailure != null ? " (heal failed: "
+        + healFailure.getMessage() + ")" : closed.get() ? " (healing)" : " (active)");
   }
 }

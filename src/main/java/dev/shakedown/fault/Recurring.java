@@ -57,7 +57,9 @@ public final class Recurring implements Fault {
       }
     }, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
     return new FaultHandle() {
+      private boolean closed;
       private volatile boolean healed;
+      private volatile RuntimeException healFailure;
 
       @Override public String fault() { return fault.name(); }
 
@@ -65,12 +67,24 @@ public final class Recurring implements Fault {
 
       @Override public boolean isHealed() { return healed; }
 
+      @Override public java.util.Optional<RuntimeException> healFailure() { return java.util.Optional.ofNullable(healFailure); }
+
       @Override
       public synchronized void close() {
-        if (healed) {
+        if (closed) {
           return;
         }
-        healed = true;
+        closed = true;
+        try {
+          stop();
+          healed = true;
+        } catch (RuntimeException e) {
+          healFailure = e;
+          throw e;
+        }
+      }
+
+      private void stop() {
         scheduler.shutdown(); // cancels the schedule; a cycle in progress is not interrupted
         try {
           scheduler.awaitTermination(10, TimeUnit.MINUTES); // a cycle in progress finishes its heal or inject

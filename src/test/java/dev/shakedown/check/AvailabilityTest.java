@@ -103,7 +103,20 @@ class AvailabilityTest {
   }
 
   @Test
-  void aFaultThatCausesNoFailureRecoversInZero() {
+  void aFailureWithinTheStabilityWindowAfterTheFirstOkReopensTheRecovery() {
+    TimelineEvent inject = timeline.markFault("inject", "pod-kill", "web-0");
+    long t = inject.recordedNanos();
+    requestsEverySecond(t - 5 * SECOND.toNanos(), 5);
+    requestsEverySecond(t + SECOND.toNanos() / 2, 12, 0, 1, 2, 5); // OK at t + 3.5 s, fails at 5.5, stably OK from 6.5
+
+    assertThat(check(AvailabilityThresholds.none()).details()).as("default window 5 s")
+        .containsEntry("slowest-recovery", Duration.ofMillis(6501)).containsEntry("stable-for", Duration.ofSeconds(5));
+    assertThat(check(AvailabilityThresholds.none().stableFor(SECOND)).details()).as("window 1 s")
+        .containsEntry("slowest-recovery", Duration.ofMillis(3501));
+  }
+
+  @Test
+  void aFaultThatCausesNoFailureIsUndisturbedNotARecoveryOfZero() {
     TimelineEvent first = timeline.markFault("inject", "network-delay", "");
     TimelineEvent second = timeline.markFault("inject", "pod-kill", "");
     long t2 = second.recordedNanos();
@@ -113,7 +126,7 @@ class AvailabilityTest {
     Object recoveries = check(AvailabilityThresholds.none()).details().get("recoveries");
 
     assertThat(recoveries).asInstanceOf(InstanceOfAssertFactories.list(FaultRecovery.class)).containsExactly(
-        new FaultRecovery("network-delay", first.recordedNanos(), null, false, Duration.ZERO),
+        new FaultRecovery("network-delay", first.recordedNanos(), null, false, null),
         new FaultRecovery("pod-kill", t2, null, true, Duration.ofSeconds(3).plus(HistoryFixture.STEP)));
   }
 
@@ -126,7 +139,7 @@ class AvailabilityTest {
 
     assertThat(verdict).isValid().hasCount("outages", 1).hasCount("faults", 1);
     assertThat(verdict.details()).containsEntry("recoveries",
-        List.of(new FaultRecovery("pod-kill", inject.recordedNanos(), null, false, Duration.ZERO)));
+        List.of(new FaultRecovery("pod-kill", inject.recordedNanos(), null, false, null)));
   }
 
   @Test
@@ -153,7 +166,7 @@ class AvailabilityTest {
     AvailabilityThresholds base = AvailabilityThresholds.none();
     AvailabilityThresholds strict = base.minSuccessRatio(0.95).maxOutage(SECOND).maxRecovery(SECOND);
 
-    assertThat(base).isEqualTo(new AvailabilityThresholds(0, null, null));
+    assertThat(base).isEqualTo(new AvailabilityThresholds(0, null, null, Duration.ofSeconds(5)));
     assertThat(strict).isEqualTo(new AvailabilityThresholds(0.95, SECOND, SECOND));
     assertThatThrownBy(() -> base.minSuccessRatio(1.5)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> base.maxOutage(SECOND.negated())).isInstanceOf(IllegalArgumentException.class);

@@ -89,12 +89,39 @@ class NoLostWritesTest {
 
   @Test
   void indeterminateWritesMayGoEitherWayAndAreCounted() {
+    h.write(4, value(0), OK);
     h.write(0, value(1), INFO);
     h.write(1, value(2), INFO);
     h.op(3, INVOKE, "write", value(3)); // never completed: the client crashed
-    h.read(2, value(1));
+    h.read(2, value(0), value(1));
 
     assertThat(check()).isValid().hasCount("info", 3).hasCount("info-present", 1).hasCount("info-absent", 2);
+  }
+
+  @Test
+  void anIndeterminateWriteSeenInOneFinalReadAndGoneFromALaterOneIsLost() {
+    h.write(0, value(1), OK);
+    h.write(1, value(2), INFO);
+    Operation saw = h.read(2, value(1), value(2));
+    h.read(2, value(1));
+
+    Verdict verdict = check();
+
+    assertThat(verdict).isInvalid().hasCount("lost", 1).hasCount("info", 1);
+    assertThat(WriteSetAnalysis.of(h.history()).lostWrites()).singleElement()
+        .satisfies(w -> org.assertj.core.api.Assertions.assertThat(w.value()).isEqualTo(value(2)))
+        .satisfies(w -> org.assertj.core.api.Assertions.assertThat(w.acknowledgement()).isEqualTo(saw));
+    assertThat(verdict.summary()).contains("seen in a final read, then gone", value(2));
+  }
+
+  @Test
+  void writesWithNoneAcknowledgedAreUnknownNotValid() {
+    h.write(0, value(1), INFO);
+    h.write(1, value(2), FAIL);
+    h.read(2, value(1));
+
+    assertThat(check()).isUnknown().hasCount("ok", 0).hasCount("info", 1).hasCount("fail", 1);
+    assertThat(check().summary()).contains("no write was acknowledged");
   }
 
   @Test

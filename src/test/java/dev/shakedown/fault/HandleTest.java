@@ -49,6 +49,9 @@ class HandleTest {
     handle.close();
 
     assertThat(heals).hasValue(1);
+    assertThat(handle.isHealed()).as("a heal that threw has not healed").isFalse();
+    assertThat(handle.healFailure()).get().extracting(Throwable::getMessage).isEqualTo("node/w not Ready within PT1S");
+    assertThat(handle).hasToString("demo [node/w] (heal failed: node/w not Ready within PT1S)");
     assertThat(timeline.snapshot()).last().extracting(TimelineEvent::detail).asString()
         .contains("FAILED", "not Ready within PT1S");
   }
