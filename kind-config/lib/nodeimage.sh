@@ -63,7 +63,7 @@ ensure_node_image() {
   if docker image inspect "$ref" >/dev/null 2>&1; then
     progress "node image $ref is cached"
   else
-    progress "building the node image offline (cold: ~15 min; cached afterwards)"
+    progress "building the node image offline (cold: ~12 min; cached afterwards)"
     build_node_image "$ref"
   fi
   echo "$ref"

@@ -1,5 +1,6 @@
 package dev.shakedown.scenarios;
 
+import dev.shakedown.internal.Waits;
 import static org.awaitility.Awaitility.await;
 
 import dev.shakedown.check.Verdict;
@@ -38,7 +39,7 @@ final class EtcdScenarioSupport {
 
   /** Keeps the scenario in its current state for {@code duration} (the writer keeps running). */
   static void hold(Duration duration) {
-    await("hold for " + duration).pollDelay(duration).atMost(duration.plusSeconds(5)).until(() -> true);
+    Waits.hold(duration);
   }
 
   /** The longest time between two consecutive acknowledged writes completed after {@code fromNanos}. */

@@ -1,5 +1,6 @@
 package dev.shakedown.scenarios;
 
+import dev.shakedown.internal.Waits;
 import static org.awaitility.Awaitility.await;
 
 import dev.shakedown.check.StatefulSetSnapshot;
@@ -55,7 +56,7 @@ final class PostgresScenarioSupport {
 
   /** Keeps the scenario in its current state for {@code duration} (the writer keeps running). */
   static void hold(Duration duration) {
-    await("hold for " + duration).pollDelay(duration).atMost(duration.plusSeconds(5)).until(() -> true);
+    Waits.hold(duration);
   }
 
   StatefulSetSnapshot snapshot(Postgres pg, Duration readyAfter) {

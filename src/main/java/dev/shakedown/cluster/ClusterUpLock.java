@@ -1,5 +1,7 @@
 package dev.shakedown.cluster;
 
+import dev.shakedown.WaitTimeoutException;
+import dev.shakedown.internal.Waits;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -7,9 +9,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A host-wide lock ({@code <tmpdir>/shakedown-cluster-up.lock}) so that test JVMs started together do not run
@@ -33,25 +32,24 @@ final class ClusterUpLock implements AutoCloseable {
     } catch (IOException e) {
       throw new ClusterUnavailableException("cannot open lock file " + file + ": " + e.getMessage(), e);
     }
-    AtomicReference<FileLock> held = new AtomicReference<>();
+    FileLock held;
     try {
-      Awaitility.await("lock " + file + " (another process is running cluster up)").atMost(atMost)
-          .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
+      held = Waits.until("lock " + file + " (another process is running cluster up)", atMost, Duration.ofMillis(250),
+          () -> {
             synchronized (IN_PROCESS) {
               try {
-                held.set(channel.tryLock());
+                return channel.tryLock();
               } catch (OverlappingFileLockException e) {
-                held.set(null);
+                return null;
               }
             }
-            return held.get() != null;
-          });
-    } catch (ConditionTimeoutException e) {
+          }, java.util.Objects::nonNull, lock -> "still held by another process");
+    } catch (WaitTimeoutException e) {
       close(channel);
       throw new ClusterUnavailableException("another process held " + file + " (running cluster up) for longer than "
           + atMost, e);
     }
-    return new ClusterUpLock(channel, held.get());
+    return new ClusterUpLock(channel, held);
   }
 
   static Path defaultFile() {

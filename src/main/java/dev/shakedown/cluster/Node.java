@@ -1,18 +1,18 @@
 package dev.shakedown.cluster;
 
+import dev.shakedown.internal.Waits;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import dev.shakedown.ShakedownException;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Optional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A kind node: a Docker container whose name is the Kubernetes node name. Stop, start, kill, pause and
@@ -98,17 +98,14 @@ public final class Node {
    */
   public void awaitReady(Duration atMost) {
     Instant since = ledger.resumedAt(name);
-    String[] last = {"not checked yet"};
-    try {
-      Awaitility.await("node/" + name + " Ready" + (since == null ? "" : " (lease renewed after " + since + ")"))
-          .atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-          .until(() -> {
-            last[0] = readiness(since);
-            return last[0] == null;
-          });
-    } catch (ConditionTimeoutException e) {
-      throw new ShakedownException("node/" + name + " was not Ready within " + atMost + ": " + last[0], e);
-    }
+    Waits.until("node/" + name + " Ready" + (since == null ? "" : " (lease renewed after " + since + ")"), atMost,
+        Waits.POLL, () -> {
+          try {
+            return Optional.ofNullable(readiness(since));
+          } catch (RuntimeException e) {
+            return Optional.of("error: " + e.getMessage());
+          }
+        }, Optional::isEmpty, missing -> missing.orElse("Ready"));
   }
 
   /** Null when ready, else what is missing. */

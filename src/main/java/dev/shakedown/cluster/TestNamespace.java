@@ -1,14 +1,13 @@
 package dev.shakedown.cluster;
 
+import dev.shakedown.internal.Waits;
 import dev.shakedown.ShakedownException;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Random;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A test's own namespace, {@code sd-<test-slug>-<random>}, labelled {@link ShakedownLabels#RUN} and
@@ -76,15 +75,10 @@ public final class TestNamespace implements AutoCloseable {
    * @throws ShakedownException naming the namespace, its phase and the timeout
    */
   public void awaitGone(Duration atMost) {
-    try {
-      Awaitility.await("namespace/" + name + " deleted").atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
-          .until(() -> !exists());
-    } catch (ConditionTimeoutException e) {
-      Namespace ns = client.namespaces().withName(name).get();
-      String phase = ns == null || ns.getStatus() == null ? "unknown" : ns.getStatus().getPhase();
-      throw new ShakedownException("namespace/" + name + " still exists " + atMost + " after its deletion (phase "
-          + phase + "); expected it gone", e);
-    }
+    Waits.until("namespace/" + name + " deleted", atMost, Waits.POLL,
+        () -> Optional.ofNullable(client.namespaces().withName(name).get()), Optional::isEmpty,
+        ns -> "it still exists, phase " + ns.map(n -> n.getStatus() == null ? "unknown" : n.getStatus().getPhase())
+            .orElse("gone"));
   }
 
   @Override

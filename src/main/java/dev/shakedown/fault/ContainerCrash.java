@@ -9,8 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
+import dev.shakedown.internal.Waits;
 
 /**
  * Crashes a container: SIGKILL to its main process, sent from the kind node through containerd
@@ -81,12 +80,8 @@ public final class ContainerCrash implements Fault {
   private void awaitRestartedAndReady(KubernetesClient client, String ns, String pod, String c, int before) {
     String what = "container " + c + " of Pod " + ns + "/" + pod + " restarted (restartCount > " + before
         + ") and Ready";
-    try {
-      Awaitility.await(what).atMost(within).pollInterval(Duration.ofMillis(250)).until(() ->
-          Pods.containerStatus(client.pods().inNamespace(ns).withName(pod).get(), c)
-              .map(s -> s.getRestartCount() > before && Boolean.TRUE.equals(s.getReady())).orElse(false));
-    } catch (ConditionTimeoutException e) {
-      throw new ShakedownException("expected " + what + " within " + within + " after SIGKILL", e);
-    }
+    Waits.untilTrue(what + " after SIGKILL", within, Duration.ofMillis(250), () ->
+        Pods.containerStatus(client.pods().inNamespace(ns).withName(pod).get(), c)
+            .map(s -> s.getRestartCount() > before && Boolean.TRUE.equals(s.getReady())).orElse(false));
   }
 }

@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
+import dev.shakedown.internal.Waits;
 
 /**
  * Kills the main process (PID 1) of a container in each chosen pod by exec'ing {@code sh -c 'kill -SIG 1'}
@@ -88,24 +87,15 @@ public final class ContainerKill implements Fault {
 
   private void awaitRestart(KubernetesClient client, String ns, String pod, String c, int before, String execError) {
     String what = "container " + c + " of Pod " + ns + "/" + pod + " restarted (restartCount > " + before + ")";
-    try {
-      Awaitility.await(what).atMost(within).pollInterval(Duration.ofMillis(250)).until(() ->
-          Pods.containerStatus(client.pods().inNamespace(ns).withName(pod).get(), c)
-              .map(s -> s.getRestartCount() > before).orElse(false));
-    } catch (ConditionTimeoutException e) {
-      throw new ShakedownException("expected " + what + " within " + within + " after kill -" + signal + " 1"
-          + (execError == null ? "" : " (exec: " + execError + ")"), e);
-    }
+    Waits.untilTrue(what + " after kill -" + signal + " 1" + (execError == null ? "" : " (exec: " + execError + ")"),
+        within, Duration.ofMillis(250), () -> Pods.containerStatus(client.pods().inNamespace(ns).withName(pod).get(), c)
+            .map(s -> s.getRestartCount() > before).orElse(false));
   }
 
   private void awaitReady(KubernetesClient client, String ns, String pod, String c) {
     String what = "container " + c + " of Pod " + ns + "/" + pod + " Ready again";
-    try {
-      Awaitility.await(what).atMost(within).pollInterval(Duration.ofMillis(250)).until(() ->
-          Pods.containerStatus(client.pods().inNamespace(ns).withName(pod).get(), c)
-              .map(s -> Boolean.TRUE.equals(s.getReady())).orElse(false));
-    } catch (ConditionTimeoutException e) {
-      throw new ShakedownException("expected " + what + " within " + within, e);
-    }
+    Waits.untilTrue(what, within, Duration.ofMillis(250), () ->
+        Pods.containerStatus(client.pods().inNamespace(ns).withName(pod).get(), c)
+            .map(s -> Boolean.TRUE.equals(s.getReady())).orElse(false));
   }
 }

@@ -13,8 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
+import dev.shakedown.internal.Waits;
 
 /**
  * Drains the chosen nodes as {@code kubectl drain} does: cordon (and annotate
@@ -101,27 +100,21 @@ public final class NodeDrain implements Fault {
 
   private void drain(KubernetesClient client, String node, String only) {
     Map<String, String> refused = new LinkedHashMap<>();
-    try {
-      Awaitility.await("Node " + node + " drained (every evictable pod evicted and gone)")
-          .atMost(timeout)
-          .pollInterval(Duration.ofSeconds(1))
-          .until(() -> {
-            List<Pod> remaining = evictable(client, node, only);
-            refused.keySet().retainAll(remaining.stream().map(NodeDrain::key).toList());
-            for (Pod pod : remaining) {
-              if (pod.getMetadata().getDeletionTimestamp() == null && !evict(client, pod)) {
-                refused.put(key(pod), "eviction refused (429: a PodDisruptionBudget allows no more disruptions)");
-              }
+    Waits.until("Node " + node + " drained (every evictable pod evicted and gone)", timeout, Duration.ofSeconds(1),
+        () -> {
+          List<String> remaining = evictable(client, node, only).stream().map(pod -> {
+            if (pod.getMetadata().getDeletionTimestamp() == null && !evict(client, pod)) {
+              refused.put(key(pod), "eviction refused (429: a PodDisruptionBudget allows no more disruptions)");
             }
-            return remaining.isEmpty();
-          });
-    } catch (ConditionTimeoutException e) {
-      List<String> left = evictable(client, node, only).stream().map(NodeDrain::key).toList();
-      Map<String, String> blocked = new LinkedHashMap<>();
-      left.forEach(p -> blocked.put(p, refused.getOrDefault(p, "evicted but still terminating")));
-      throw new ShakedownException("Node " + node + ": expected it drained within " + timeout + ", but "
-          + left.size() + " pod(s) remain: " + blocked + "; the node was uncordoned", e);
-    }
+            return key(pod);
+          }).toList();
+          refused.keySet().retainAll(remaining);
+          return remaining;
+        }, List::isEmpty, left -> {
+          Map<String, String> blocked = new LinkedHashMap<>();
+          left.forEach(p -> blocked.put(p, refused.getOrDefault(p, "evicted but still terminating")));
+          return left.size() + " pod(s) remain: " + blocked + "; the node was uncordoned";
+        });
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.shakedown.fault;
 
-import dev.shakedown.ShakedownException;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,8 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
+import dev.shakedown.internal.Waits;
 
 /**
  * Deletes the chosen pods with grace period 0 (no SIGTERM grace: the closest the API gets to a crash).
@@ -61,15 +59,10 @@ public final class PodKill implements Fault {
     String uid = killed.getMetadata().getUid();
     String what = "Pod " + ns + "/" + name + " replaced by its " + owner.getKind() + " " + owner.getName()
         + " (" + readyBefore + " Ready pods)";
-    try {
-      Awaitility.await(what).atMost(recovery).pollInterval(Duration.ofMillis(500)).until(() -> {
-        Pod now = client.pods().inNamespace(ns).withName(name).get();
-        boolean gone = now == null || !uid.equals(now.getMetadata().getUid());
-        return gone && Pods.readyOwnedBy(client, ns, owner.getUid()) >= readyBefore;
-      });
-    } catch (ConditionTimeoutException e) {
-      throw new ShakedownException("expected " + what + " within " + recovery + ", but "
-          + Pods.readyOwnedBy(client, ns, owner.getUid()) + " are Ready", e);
-    }
+    Waits.until(what, recovery, Waits.POLL, () -> {
+      Pod now = client.pods().inNamespace(ns).withName(name).get();
+      boolean gone = now == null || !uid.equals(now.getMetadata().getUid());
+      return gone ? Pods.readyOwnedBy(client, ns, owner.getUid()) : -1;
+    }, ready -> ready >= readyBefore, ready -> ready < 0 ? "the killed pod still exists" : ready + " are Ready");
   }
 }

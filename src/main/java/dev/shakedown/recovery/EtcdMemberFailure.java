@@ -1,5 +1,6 @@
 package dev.shakedown.recovery;
 
+import dev.shakedown.internal.Waits;
 import dev.shakedown.ShakedownException;
 import dev.shakedown.workload.Etcd;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
@@ -8,11 +9,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * How an etcd member was seen failing: its container terminated with an error (or waits in
@@ -56,24 +54,18 @@ public record EtcdMemberFailure(String member, String how, Duration after, Strin
   public static EtcdMemberFailure await(Etcd etcd, String member, Duration atMost) {
     String ns = etcd.namespace();
     long start = System.nanoTime();
-    AtomicReference<String> seen = new AtomicReference<>("no pod yet");
-    AtomicReference<String> how = new AtomicReference<>();
-    try {
-      Awaitility.await("etcd member pod " + ns + "/" + member + " fails").atMost(atMost)
-          .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-          .until(() -> {
-            Pod pod = etcd.client().pods().inNamespace(ns).withName(member).get();
-            Optional<ContainerStatus> status = container(pod);
-            seen.set(status.map(EtcdMemberFailure::describe).orElse(pod == null ? "no pod" : "no container status"));
-            status.filter(EtcdMemberFailure::failed).ifPresent(s -> how.set(describe(s)));
-            return how.get() != null;
-          });
-    } catch (ConditionTimeoutException e) {
-      throw new ShakedownException("Pod " + ns + "/" + member + ": expected its etcd container to fail within "
-          + atMost + ", but it did not; last seen: " + seen.get(), e);
-    }
+    Seen failed = Waits.until("Pod " + ns + "/" + member + ": its etcd container fails", atMost, Waits.POLL, () -> {
+      try {
+        Pod pod = etcd.client().pods().inNamespace(ns).withName(member).get();
+        Optional<ContainerStatus> status = container(pod);
+        return new Seen(status.map(EtcdMemberFailure::describe).orElse(pod == null ? "no pod" : "no container status"),
+            status.filter(EtcdMemberFailure::failed).map(EtcdMemberFailure::describe).orElse(null));
+      } catch (RuntimeException e) {
+        return new Seen("error: " + e.getMessage(), null);
+      }
+    }, seen -> seen.failure() != null, Seen::state);
     Duration after = Duration.ofNanos(System.nanoTime() - start);
-    return new EtcdMemberFailure(member, how.get(), after, logTail(etcd, member));
+    return new EtcdMemberFailure(member, failed.failure(), after, logTail(etcd, member));
   }
 
   /** How many lines of the failed container's log are kept: enough for a Go panic's single-goroutine trace. */
@@ -127,4 +119,7 @@ public record EtcdMemberFailure(String member, String how, Duration after, Strin
       return "(log unavailable: " + e.getMessage() + ")";
     }
   }
+
+  /** What one look at the member's pod saw, and how its container failed (null while it has not). */
+  private record Seen(String state, String failure) {}
 }

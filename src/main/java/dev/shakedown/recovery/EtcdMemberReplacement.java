@@ -1,5 +1,6 @@
 package dev.shakedown.recovery;
 
+import dev.shakedown.internal.Waits;
 import dev.shakedown.ShakedownException;
 import dev.shakedown.workload.Etcd;
 import dev.shakedown.workload.EtcdManifests;
@@ -13,8 +14,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,22 +119,13 @@ public final class EtcdMemberReplacement {
   }
 
   private static void await(String what, Duration atMost, java.util.concurrent.Callable<Boolean> condition) {
-    AtomicReference<Exception> lastError = new AtomicReference<>();
-    try {
-      Awaitility.await(what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
-          .until(() -> {
-            try {
-              return condition.call();
-            } catch (Exception e) {
-              lastError.set(e);
-              return false;
-            }
-          });
-    } catch (ConditionTimeoutException e) {
-      throw new ShakedownException("etcd member replacement: expected " + what + " within " + atMost
-          + ", but it did not happen" + (lastError.get() == null ? "" : "; last error: " + lastError.get().getMessage()),
-          e);
-    }
+    Waits.until("etcd member replacement: " + what, atMost, Waits.POLL, () -> {
+      try {
+        return Boolean.TRUE.equals(condition.call()) ? "" : "not yet";
+      } catch (Exception e) {
+        return "error: " + e.getMessage();
+      }
+    }, String::isEmpty, String::valueOf);
   }
 
   static boolean isReady(Pod pod) {

@@ -1,5 +1,7 @@
 package dev.shakedown.recovery;
 
+import dev.shakedown.WaitTimeoutException;
+import dev.shakedown.internal.Waits;
 import dev.shakedown.ShakedownException;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -7,8 +9,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.stream.Collectors;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Runs a Job to completion, bounded: creates it, waits until it succeeded, and returns its pods' logs; a Job that
@@ -29,24 +29,22 @@ final class JobRun {
     client.batch().v1().jobs().inNamespace(ns).withName(name).delete();
     awaitGone(client, ns, name, what);
     client.resource(job).inNamespace(ns).create();
-    JobStatus[] last = {null};
+    Job done;
     try {
-      Awaitility.await(what + " completes").atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
-          .until(() -> {
-            Job now = client.batch().v1().jobs().inNamespace(ns).withName(name).get();
-            last[0] = now == null ? null : now.getStatus();
-            return last[0] != null && (positive(last[0].getSucceeded()) || failed(now));
-          });
-    } catch (ConditionTimeoutException e) {
+      done = Waits.until(what + " completes", atMost, Duration.ofSeconds(1),
+          () -> client.batch().v1().jobs().inNamespace(ns).withName(name).get(),
+          now -> now != null && now.getStatus() != null && (positive(now.getStatus().getSucceeded()) || failed(now)),
+          now -> "status " + describe(now == null ? null : now.getStatus()));
+    } catch (WaitTimeoutException e) {
       String logs = logs(client, ns, name);
       delete(client, ns, name);
-      throw new ShakedownException("expected " + what + " to succeed within " + atMost + ", but it did not finish"
-          + " (status " + describe(last[0]) + "); logs:\n" + logs, e);
+      throw new ShakedownException(e.getMessage() + "; it did not finish; logs:\n" + logs, e);
     }
+    JobStatus status = done.getStatus();
     String logs = logs(client, ns, name);
-    if (!positive(last[0].getSucceeded())) {
+    if (!positive(status.getSucceeded())) {
       delete(client, ns, name);
-      throw new ShakedownException("expected " + what + " to succeed, but it failed (status " + describe(last[0])
+      throw new ShakedownException("expected " + what + " to succeed, but it failed (status " + describe(status)
           + "); logs:\n" + logs);
     }
     delete(client, ns, name);
@@ -93,13 +91,8 @@ final class JobRun {
   }
 
   private static void awaitGone(KubernetesClient client, String ns, String name, String what) {
-    try {
-      Awaitility.await(what + " and its pods deleted").atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO)
-          .pollInterval(Duration.ofMillis(500))
-          .until(() -> client.batch().v1().jobs().inNamespace(ns).withName(name).get() == null
-              && client.pods().inNamespace(ns).withLabel("job-name", name).list().getItems().isEmpty());
-    } catch (ConditionTimeoutException e) {
-      throw new ShakedownException("expected " + what + " and its pods gone within 1 minute, but they remain", e);
-    }
+    Waits.untilTrue(what + " and its pods deleted", Duration.ofMinutes(1), Waits.POLL,
+        () -> client.batch().v1().jobs().inNamespace(ns).withName(name).get() == null
+            && client.pods().inNamespace(ns).withLabel("job-name", name).list().getItems().isEmpty());
   }
 }

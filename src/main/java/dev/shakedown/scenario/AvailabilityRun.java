@@ -1,8 +1,8 @@
 package dev.shakedown.scenario;
 
-import static org.awaitility.Awaitility.await;
 
 import dev.shakedown.check.AvailabilityThresholds;
+import dev.shakedown.internal.Waits;
 import dev.shakedown.check.Checker;
 import dev.shakedown.check.Checkers;
 import dev.shakedown.check.Facts;
@@ -171,7 +171,8 @@ public final class AvailabilityRun {
   /** Deletes the service and waits (bounded) until its pods are gone. */
   public void teardown() {
     service.teardown();
-    await("pods " + podPrefix() + "* gone after teardown").atMost(Duration.ofMinutes(1))
-        .pollInterval(Duration.ofMillis(500)).until(() -> service.pods().isEmpty());
+    Waits.until("pods " + podPrefix() + "* gone after teardown", Duration.ofMinutes(1), Waits.POLL,
+        () -> service.pods().stream().map(p -> p.getMetadata().getName()).toList(), List::isEmpty,
+        left -> "pods remain: " + left);
   }
 }

@@ -14,7 +14,8 @@ import dev.shakedown.workload.Operation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import org.awaitility.core.ConditionTimeoutException;
+import dev.shakedown.WaitTimeoutException;
+import dev.shakedown.internal.Waits;
 
 /**
  * "A web service survives a pod kill and a node drain", as a reusable piece: the chaos suite runs it on a
@@ -92,8 +93,9 @@ public final class AvailabilityScenario {
       TimelineRecorder.start(ctx);
       service.deploy().awaitReady(within);
       String pods = ReadyPods.prefix(ctx.namespace(), service.name());
-      await("timeline shows " + service.replicas() + " Ready pods " + pods + "*").atMost(Duration.ofSeconds(30))
-          .until(() -> ReadyPods.of(ctx.timeline().snapshot(), pods).readyAt(Long.MAX_VALUE) >= service.replicas());
+      Waits.until("timeline shows " + service.replicas() + " Ready pods " + pods + "*", Duration.ofSeconds(30),
+          Duration.ofMillis(100), () -> ReadyPods.of(ctx.timeline().snapshot(), pods).readyAt(Long.MAX_VALUE),
+          ready -> ready >= service.replicas(), ready -> ready + " Ready");
     });
     ctx.phase(Phase.LOAD, () -> {
       run.startClients(rate);
@@ -110,7 +112,7 @@ public final class AvailabilityScenario {
       service.awaitReady(within);
       try {
         awaitServed(run, "service " + service.name() + " answers again", servedWithin);
-      } catch (ConditionTimeoutException e) { // not the harness's failure: the verdict judges what the clients saw
+      } catch (WaitTimeoutException e) { // not the harness's failure: the verdict judges what the clients saw
         ctx.timeline().record("scenario", "not-served", "service/" + service.name(), e.getMessage(), null);
       }
       run.stopClients();
@@ -120,7 +122,7 @@ public final class AvailabilityScenario {
 
   /** Waits until the load client's last 5 completions are all OK (so its history does not end in an outage). */
   private static void awaitServed(AvailabilityRun run, String alias, Duration atMost) {
-    await(alias + " (5 consecutive OK)").atMost(atMost).until(() -> {
+    Waits.untilTrue(alias + " (5 consecutive OK)", atMost, Duration.ofMillis(100), () -> {
       List<Operation> done = run.load().history().snapshot().stream().filter(op -> !op.isInvoke()).toList();
       return done.size() >= 5 && done.subList(done.size() - 5, done.size()).stream().allMatch(Operation::isOk);
     });

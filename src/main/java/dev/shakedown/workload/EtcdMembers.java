@@ -1,5 +1,6 @@
 package dev.shakedown.workload;
 
+import dev.shakedown.internal.Waits;
 import dev.shakedown.ShakedownException;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.maintenance.StatusResponse;
@@ -16,9 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * An etcd cluster's membership and raft state seen from the test JVM through jetcd: the member list, each
@@ -148,35 +146,21 @@ public final class EtcdMembers implements AutoCloseable {
    */
   public EtcdCatchUp awaitCaughtUp(String member, long memberId, Duration atMost) {
     long start = System.nanoTime();
-    AtomicReference<EtcdMemberStatus> leader = new AtomicReference<>();
-    AtomicReference<EtcdMemberStatus> last = new AtomicReference<>();
     String what = "etcd member " + member + " caught up with its leader";
-    try {
-      Awaitility.await(what + ": a leader answers").atMost(atMost)
-          .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-          .until(() -> {
-            statuses().values().stream().filter(EtcdMemberStatus::isLeader).findFirst().ifPresent(leader::set);
-            return leader.get() != null;
-          });
-      EtcdMemberStatus target = leader.get();
-      if (target.member().equals(member) && (memberId == 0 || target.memberId() == memberId)) {
-        // it leads again: a leader has every committed entry
-        return new EtcdCatchUp(target, target, Duration.ofNanos(System.nanoTime() - start));
-      }
-      Awaitility.await(what + ": applied index >= " + target.raftIndex() + " and revision >= " + target.revision()
-              + " of " + target.member()).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-          .until(() -> {
-            Optional<EtcdMemberStatus> s = status(member);
-            s.ifPresent(last::set);
-            return s.isPresent() && (memberId == 0 || s.get().memberId() == memberId)
-                && s.get().raftAppliedIndex() >= target.raftIndex() && s.get().revision() >= target.revision();
-          });
-    } catch (ConditionTimeoutException e) {
-      throw new ShakedownException("expected " + what + " (" + (leader.get() == null ? "no leader found"
-          : "target " + leader.get()) + ") within " + atMost + ", but it last reported "
-          + (last.get() == null ? "nothing" : last.get()), e);
+    EtcdMemberStatus target = Waits.until(what + ": a leader answers", atMost, Duration.ofMillis(250),
+        () -> statuses().values().stream().filter(EtcdMemberStatus::isLeader).findFirst().orElse(null),
+        java.util.Objects::nonNull, l -> "no leader found");
+    if (target.member().equals(member) && (memberId == 0 || target.memberId() == memberId)) {
+      // it leads again: a leader has every committed entry
+      return new EtcdCatchUp(target, target, Duration.ofNanos(System.nanoTime() - start));
     }
-    return new EtcdCatchUp(leader.get(), last.get(), Duration.ofNanos(System.nanoTime() - start));
+    Optional<EtcdMemberStatus> caughtUp = Waits.until(what + " (target " + target + "): applied index >= "
+            + target.raftIndex() + " and revision >= " + target.revision() + " of " + target.member(), atMost,
+        Duration.ofMillis(250), () -> status(member),
+        s -> s.isPresent() && (memberId == 0 || s.get().memberId() == memberId)
+            && s.get().raftAppliedIndex() >= target.raftIndex() && s.get().revision() >= target.revision(),
+        s -> s.map(String::valueOf).orElse("nothing"));
+    return new EtcdCatchUp(target, caughtUp.get(), Duration.ofNanos(System.nanoTime() - start));
   }
 
   /** {@code member add} of a voting member with {@code peerUrl}; returns the new (unstarted) member. */

@@ -1,5 +1,6 @@
 package dev.shakedown.workload;
 
+import dev.shakedown.internal.Waits;
 import dev.shakedown.check.ChecksummedValue;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.KeyValue;
@@ -17,8 +18,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Writes unique {@link ChecksummedValue}s into etcd through jetcd, one key per value under {@link #prefix(String)},
@@ -123,8 +122,7 @@ public final class EtcdWriter implements AutoCloseable {
   public History run(Duration duration) {
     start();
     try {
-      Awaitility.await("etcd writer runs for " + duration).pollDelay(duration).atMost(duration.plusSeconds(5))
-          .until(() -> true);
+      Waits.hold(duration);
     } finally {
       stop();
     }
@@ -139,10 +137,10 @@ public final class EtcdWriter implements AutoCloseable {
     ticks.cancel(false);
     ticks = null;
     try {
-      Awaitility.await("etcd writer: writes in flight complete").atMost(timeout.plusSeconds(5))
-          .pollInterval(Duration.ofMillis(20)).until(() -> free.size() == processes);
-    } catch (ConditionTimeoutException e) {
-      // a write still in flight stays an invoke without completion: indeterminate, as the checker treats it
+      // a write still in flight after the bound stays an invoke without completion: indeterminate, as the checker
+      // treats it
+      Waits.lastAttempt("etcd writer: writes in flight complete", timeout.plusSeconds(5), Duration.ofMillis(20),
+          () -> free.size() == processes, Boolean::booleanValue);
     } finally {
       scheduler.shutdownNow();
     }
@@ -155,15 +153,10 @@ public final class EtcdWriter implements AutoCloseable {
    */
   public Operation finalRead() {
     connect();
-    Operation[] last = {null};
-    try {
-      Awaitility.await("final read of etcd keys under " + prefix + " from " + endpoints)
-          .atMost(finalReadWithin).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
-          .until(() -> (last[0] = readOnce()).isOk());
-    } catch (ConditionTimeoutException e) {
-      // every attempt is in the history as fail / info
-    }
-    return last[0] != null ? last[0] : history.info(processes, "read", null, "no read attempt finished within "
+    // every attempt is in the history as fail / info
+    Operation last = Waits.lastAttempt("final read of etcd keys under " + prefix + " from " + endpoints,
+        finalReadWithin, Duration.ofSeconds(1), this::readOnce, Operation::isOk);
+    return last != null ? last : history.info(processes, "read", null, "no read attempt finished within "
         + finalReadWithin);
   }
 

@@ -1,5 +1,6 @@
 package dev.shakedown.workload;
 
+import dev.shakedown.internal.Waits;
 import dev.shakedown.workload.JdbcConnector.Session;
 import dev.shakedown.workload.JdbcOutcome.Phase;
 import java.sql.ResultSet;
@@ -9,8 +10,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,25 +44,21 @@ final class JdbcTable {
 
   /** Creates the table if missing, retrying every second within {@code atMost}; returns whether it exists. */
   boolean ensure(JdbcConnector connector, Duration atMost) {
-    String[] last = {"not tried"};
-    try {
-      Awaitility.await("table " + name + " exists").atMost(atMost).pollInSameThread().pollDelay(Duration.ZERO)
-          .pollInterval(Duration.ofSeconds(1)).until(() -> {
-            try (Session s = connector.connect(); Statement st = s.connection().createStatement()) {
-              st.execute(ddl());
-              s.connection().commit();
-              return true;
-            } catch (SQLException e) {
-              last[0] = e.getMessage();
-              connector.refreshEndpoints();
-              return false;
-            }
-          });
-      return true;
-    } catch (ConditionTimeoutException e) {
-      LOG.warn("table {} not created within {}: {}", name, atMost, last[0]);
+    String failure = Waits.lastAttempt("table " + name + " exists", atMost, Duration.ofSeconds(1), () -> {
+      try (Session s = connector.connect(); Statement st = s.connection().createStatement()) {
+        st.execute(ddl());
+        s.connection().commit();
+        return "";
+      } catch (SQLException e) {
+        connector.refreshEndpoints();
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+      }
+    }, String::isEmpty);
+    if (failure == null || !failure.isEmpty()) {
+      LOG.warn("table {} not created within {}: {}", name, atMost, failure == null ? "not tried" : failure);
       return false;
     }
+    return true;
   }
 
   /** One read of every value on a fresh connection, recorded as {@code read}: ok with the values joined by ','. */
@@ -93,17 +88,13 @@ final class JdbcTable {
   /** {@link #read}, retried every second until one succeeds or {@code atMost} elapses; the last attempt. */
   Operation readUntilOk(JdbcConnector connector, History history, int process, Duration atMost) {
     Objects.requireNonNull(atMost, "atMost");
-    Operation[] last = {null};
-    try {
-      Awaitility.await("read of table " + name + " succeeds").atMost(atMost).pollInSameThread()
-          .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            connector.refreshEndpoints();
-            last[0] = read(connector, history, process);
-            return last[0].isOk();
-          });
-    } catch (ConditionTimeoutException e) {
-      LOG.warn("read of {} did not succeed within {}: {}", name, atMost, last[0] == null ? null : last[0].error());
+    Operation last = Waits.lastAttempt("read of table " + name + " succeeds", atMost, Duration.ofSeconds(1), () -> {
+      connector.refreshEndpoints();
+      return read(connector, history, process);
+    }, Operation::isOk);
+    if (last == null || !last.isOk()) {
+      LOG.warn("read of {} did not succeed within {}: {}", name, atMost, last == null ? null : last.error());
     }
-    return last[0];
+    return last;
   }
 }

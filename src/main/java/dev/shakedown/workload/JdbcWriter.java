@@ -1,5 +1,6 @@
 package dev.shakedown.workload;
 
+import dev.shakedown.internal.Waits;
 import dev.shakedown.check.ChecksummedValue;
 import dev.shakedown.workload.JdbcConnector.Session;
 import dev.shakedown.workload.JdbcOutcome.Phase;
@@ -18,8 +19,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -184,10 +183,10 @@ public final class JdbcWriter implements AutoCloseable {
     ticks = null;
     Duration bound = connector().worstCase().plusSeconds(5);
     try {
-      Awaitility.await("JDBC writes in flight complete").atMost(bound).pollInterval(Duration.ofMillis(20))
-          .until(() -> free.size() == processes);
-    } catch (ConditionTimeoutException e) {
-      LoggerFactory.getLogger(JdbcWriter.class).warn("JDBC writes still in flight after {}", bound);
+      if (!Waits.lastAttempt("JDBC writes in flight complete", bound, Duration.ofMillis(20),
+          () -> free.size() == processes, Boolean::booleanValue)) {
+        LoggerFactory.getLogger(JdbcWriter.class).warn("JDBC writes still in flight after {}", bound);
+      }
     } finally {
       workers.shutdownNow();
       scheduler.shutdownNow();

@@ -14,7 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.awaitility.Awaitility;
+import dev.shakedown.internal.Waits;
 
 /**
  * Sends {@code GET <path>} (or, with {@link #writes()}, key-value writes) at a bounded rate and records
@@ -167,10 +167,8 @@ public final class LoadClient implements AutoCloseable {
     ticks.cancel(false);
     ticks = null;
     try {
-      Awaitility.await("load client: requests in flight complete")
-          .atMost(timeout.plusSeconds(5))
-          .pollInterval(Duration.ofMillis(20))
-          .until(() -> free.size() == processes);
+      Waits.until("load client: requests in flight complete", timeout.plusSeconds(5), Duration.ofMillis(20),
+          free::size, busy -> busy == processes, size -> (processes - size) + " of " + processes + " still in flight");
     } finally {
       scheduler.shutdownNow();
     }

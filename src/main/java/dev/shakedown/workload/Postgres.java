@@ -1,5 +1,6 @@
 package dev.shakedown.workload;
 
+import dev.shakedown.internal.Waits;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -16,8 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A single-primary PostgreSQL: a one-replica StatefulSet of the PostgreSQL image (system property
@@ -174,13 +173,8 @@ public final class Postgres implements Workload {
   public Postgres stop(Duration atMost) {
     client.apps().statefulSets().inNamespace(namespace).withName(name).scale(0);
     String what = "StatefulSet " + namespace + "/" + name + " scaled to 0 and its pod " + podName() + " gone";
-    try {
-      Awaitility.await(what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
-          .until(() -> pods().isEmpty());
-    } catch (ConditionTimeoutException e) {
-      throw new dev.shakedown.ShakedownException("expected " + what + " within " + atMost + ", but pods remain: "
-          + pods().stream().map(p -> p.getMetadata().getName()).toList(), e);
-    }
+    Waits.until(what, atMost, Waits.POLL, () -> pods().stream().map(p -> p.getMetadata().getName()).toList(),
+        List::isEmpty, left -> "pods remain: " + left);
     return this;
   }
 

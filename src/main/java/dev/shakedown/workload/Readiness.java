@@ -1,14 +1,12 @@
 package dev.shakedown.workload;
 
-import dev.shakedown.ShakedownException;
+import dev.shakedown.internal.Waits;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /** Bounded waits for controllers to have all their replicas Ready, failing with what was seen last. */
 final class Readiness {
@@ -36,21 +34,9 @@ final class Readiness {
   /** counts = {desired, ready, updated}, or {@code null} when the object does not exist. */
   private static void awaitReplicas(String kind, String namespace, String name, Duration atMost,
       Supplier<int[]> counts) {
-    int[][] last = new int[1][];
-    try {
-      Awaitility.await(kind + " " + namespace + "/" + name + " has all replicas Ready")
-          .atMost(atMost)
-          .pollInterval(Duration.ofMillis(500))
-          .until(() -> {
-            last[0] = counts.get();
-            return last[0] != null && last[0][1] == last[0][0] && last[0][2] == last[0][0];
-          });
-    } catch (ConditionTimeoutException e) {
-      String seen = last[0] == null ? "it does not exist"
-          : "desired " + last[0][0] + ", ready " + last[0][1] + ", updated " + last[0][2];
-      throw new ShakedownException(kind + " " + namespace + "/" + name + ": expected all replicas Ready within "
-          + atMost + ", but " + seen, e);
-    }
+    Waits.until(kind + " " + namespace + "/" + name + " has all replicas Ready", atMost, Waits.POLL, counts::get,
+        c -> c != null && c[1] == c[0] && c[2] == c[0],
+        c -> c == null ? "it does not exist" : "desired " + c[0] + ", ready " + c[1] + ", updated " + c[2]);
   }
 
   private static int orZero(Integer value) {

@@ -68,7 +68,7 @@ class TestNamespaceTest {
         .isInstanceOf(ShakedownException.class)
         .hasMessageContaining("namespace/" + ns.name())
         .hasMessageContaining("PT0.6S")
-        .hasMessageContaining("expected it gone");
+        .hasMessageContaining("not within PT0.6S; last seen: it still exists");
     ns.close();
   }
 }

@@ -50,7 +50,7 @@ class NodeDrainTest {
 
     assertThatThrownBy(() -> drain.inject(scope()))
         .isInstanceOf(ShakedownException.class)
-        .hasMessageContaining("Node worker: expected it drained within PT2S")
+        .hasMessageContaining("Node worker drained (every evictable pod evicted and gone): not within PT2S; last seen: 1 pod(s) remain")
         .hasMessageContaining("chaos/web-0=eviction refused (429")
         .hasMessageContaining("the node was uncordoned");
     assertThat(node("worker").getSpec().getUnschedulable()).isNotEqualTo(Boolean.TRUE);
