@@ -1,0 +1,2 @@
+/** JUnit integration only: {@code @ChaosTest}, the extension, parameter resolvers and cleanup modes. */
+package dev.shakedown.junit;
