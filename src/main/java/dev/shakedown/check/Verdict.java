@@ -53,9 +53,9 @@ public final class Verdict {
   }
 
   /**
-   * One verdict standing for several: the worst status wins, counts and details are merged under
-   * {@code "<checker>.<key>"}, offending operations are merged in history order, and the summary lists
-   * every part. The parts stay reachable through {@link #parts()}.
+   * One verdict standing for several: the worst status wins, offending operations are merged in history order, and
+   * the summary lists every part. Each part keeps its own counts and details under its own name, reachable through
+   * {@link #part(String)} (as Jepsen's {@code compose} keeps each checker's result under its key).
    */
   public static Verdict combine(String checker, List<Verdict> verdicts) {
     Builder b = builder(checker).status(Status.VALID);
@@ -63,8 +63,6 @@ public final class Verdict {
     List<Operation> offending = new ArrayList<>();
     for (Verdict v : verdicts) {
       b.status(b.status.worst(v.status));
-      v.counts.forEach((k, n) -> b.count(v.checker + "." + k, n));
-      v.details.forEach((k, d) -> b.detail(v.checker + "." + k, d));
       offending.addAll(v.offending);
       text.append(System.lineSeparator()).append("  - ").append(v.summary);
     }
@@ -100,6 +98,18 @@ public final class Verdict {
 
   /** The verdicts this one combines; empty for a single checker's verdict. */
   public List<Verdict> parts() { return parts; }
+
+  /**
+   * The part judged by {@code checker}, e.g. {@code verdict.part("availability").count("ok")}; the first one when
+   * several parts have that name.
+   *
+   * @throws IllegalArgumentException naming the parts there are
+   */
+  public Verdict part(String checker) {
+    return parts.stream().filter(p -> p.checker.equals(checker)).findFirst().orElseThrow(() ->
+        new IllegalArgumentException("verdict '" + this.checker + "' has no part '" + checker + "'; its parts: "
+            + parts.stream().map(Verdict::checker).toList()));
+  }
 
   @Override
   public String toString() {

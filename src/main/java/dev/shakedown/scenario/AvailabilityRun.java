@@ -106,21 +106,22 @@ public final class AvailabilityRun {
     return verdict;
   }
 
-  private String numbers(Verdict verdict) {
+  private String numbers(Verdict all) {
+    Verdict verdict = all.part("availability");
     var details = verdict.details();
-    double ratio = (Double) details.getOrDefault("availability.success-ratio", 0.0);
-    Duration longest = (Duration) details.getOrDefault("availability.longest-outage", Duration.ZERO);
+    double ratio = (Double) details.getOrDefault("success-ratio", 0.0);
+    Duration longest = (Duration) details.getOrDefault("longest-outage", Duration.ZERO);
     ReadyPods.Window w = window();
     int minReady = ReadyPods.of(ctx.timeline().snapshot(), podPrefix()).min(w.from(), w.to()).ready();
     Verdict probed = Checkers.availability(AvailabilityThresholds.none()).check(Facts.of(probe.history()));
     StringBuilder text = new StringBuilder(service + ", seed " + ctx.seed() + "\n");
     faults.forEach(f -> text.append("  fault     ").append(f.fault()).append(" -> ").append(f.targets()).append('\n'));
     text.append(String.format(Locale.ROOT, "  load      %d OK, %d fail, %d info; success ratio %.2f%% (min %.2f%%),"
-            + " longest outage %d ms (max %s)%n", verdict.count("availability.ok"), verdict.count("availability.fail"),
-        verdict.count("availability.info"), 100 * ratio, 100 * thresholds.minSuccessRatio(), longest.toMillis(),
+            + " longest outage %d ms (max %s)%n", verdict.count("ok"), verdict.count("fail"),
+        verdict.count("info"), 100 * ratio, 100 * thresholds.minSuccessRatio(), longest.toMillis(),
         thresholds.maxOutage() == null ? "none" : thresholds.maxOutage().toMillis() + " ms"));
     text.append("  failures  ").append(failuresByCause()).append('\n');
-    text.append("  recovery  ").append(details.get("availability.recoveries")).append('\n');
+    text.append("  recovery  ").append(details.get("recoveries")).append('\n');
     text.append("  probe     ").append(probed.summary()).append('\n');
     List<TimelineEvent> events = ctx.timeline().snapshot();
     text.append(String.format(Locale.ROOT, "  ready     min %d (PDB minAvailable %s), %d ms with fewer than %d Ready;"

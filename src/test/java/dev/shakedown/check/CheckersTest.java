@@ -16,11 +16,14 @@ class CheckersTest {
 
   @Test
   void allIsValidOnlyWhenEveryPartIsValid() {
-    assertThat(Checkers.all(fixed(Verdict.Status.VALID), fixed(Verdict.Status.VALID)).check("facts")).isValid()
-        .hasCount("valid.n", 1);
+    Verdict valid = Checkers.all(fixed(Verdict.Status.VALID), fixed(Verdict.Status.VALID)).check("facts");
+    assertThat(valid).isValid();
+    assertThat(valid.part("valid")).hasCount("n", 1);
     assertThat(Checkers.all(fixed(Verdict.Status.VALID), fixed(Verdict.Status.UNKNOWN)).check("facts")).isUnknown();
-    assertThat(Checkers.all(fixed(Verdict.Status.UNKNOWN), fixed(Verdict.Status.INVALID)).check("facts"))
-        .isInvalid().hasCount("invalid.n", 1).hasCount("unknown.n", 1);
+    Verdict mixed = Checkers.all(fixed(Verdict.Status.UNKNOWN), fixed(Verdict.Status.INVALID)).check("facts");
+    assertThat(mixed).isInvalid();
+    assertThat(mixed.part("invalid")).hasCount("n", 1);
+    assertThat(mixed.part("unknown")).hasCount("n", 1);
   }
 
   @Test
@@ -50,13 +53,17 @@ class CheckersTest {
     Checker<Facts> both = Checkers.all(Checkers.noLostWrites().on(Facts::history),
         Checkers.availability(AvailabilityThresholds.none().minSuccessRatio(1.0)));
 
-    assertThat(both.check(Facts.of(h.history()))).isValid()
-        .hasCount("no-lost-writes.ok", 1).hasCount("availability.ok", 2);
+    Verdict valid = both.check(Facts.of(h.history()));
+    assertThat(valid).isValid();
+    assertThat(valid.part("no-lost-writes")).hasCount("ok", 1);
+    assertThat(valid.part("availability")).hasCount("ok", 2);
 
     h.write(0, value(2), OK);
     assertThat(both.check(Facts.of(h.history()))).isUnknown(); // no read after the last write
     h.read(1, value(1));
-    assertThat(both.check(Facts.of(h.history()))).isInvalid().hasCount("no-lost-writes.lost", 1);
+    Verdict lost = both.check(Facts.of(h.history()));
+    assertThat(lost).isInvalid();
+    assertThat(lost.part("no-lost-writes")).hasCount("lost", 1);
     assertThat(both.check(Facts.of(new History()))).isUnknown();
   }
 }

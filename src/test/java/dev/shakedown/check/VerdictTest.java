@@ -47,7 +47,12 @@ class VerdictTest {
 
     Verdict all = Verdict.combine("all", List.of(valid, invalid, unknown));
 
-    assertThat(all).isInvalid().hasCount("a.ok", 3).hasCount("b.lost", 1).hasDetail("b.lost");
+    assertThat(all).isInvalid();
+    assertThat(all.part("a")).hasCount("ok", 3);
+    assertThat(all.part("b")).hasCount("lost", 1).hasDetail("lost");
+    assertThat(all.counts()).as("no string-keyed merge").isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> all.part("z"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("its parts: [a, b, c]");
     assertThat(all.parts()).containsExactly(valid, invalid, unknown);
     assertThat(all.offending()).containsExactly(op(2), op(7));
     assertThat(all.summary()).contains("all INVALID (3 checks)", "a is fine", "b lost one", "c UNKNOWN");
