@@ -43,8 +43,8 @@ class ClusterScriptIT {
     return new Result(process.exitValue(), text);
   }
 
-  /** A copy of kind-config whose versions.env pins versions the Go module proxy does not serve. */
-  static Path withUnservedPins(Path dir) throws IOException {
+  /** A copy of kind-config in {@code dir} (new files: readable by every user, wherever the checkout lives). */
+  static Path copyOfKindConfig(Path dir) throws IOException {
     Path copy = dir.resolve("kind-config");
     try (var files = Files.walk(KIND_CONFIG)) {
       for (Path source : files.toList()) {
@@ -52,6 +52,12 @@ class ClusterScriptIT {
         if (Files.isDirectory(source)) Files.createDirectories(target); else Files.copy(source, target);
       }
     }
+    return copy;
+  }
+
+  /** A copy of kind-config whose versions.env pins versions the Go module proxy does not serve. */
+  static Path withUnservedPins(Path dir) throws IOException {
+    Path copy = copyOfKindConfig(dir);
     Path versions = copy.resolve("versions.env");
     Files.writeString(versions, Files.readString(versions)
         .replaceAll("(?m)^KIND_VERSION=.*$", "KIND_VERSION=v0.99.0")
@@ -101,7 +107,9 @@ class ClusterScriptIT {
     Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
     Map<String, String> env = Map.of("SHAKEDOWN_CACHE", dir.resolve("cache").toString(), "HOME", dir.toString());
 
-    Result result = run(KIND_CONFIG, env, List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"), "up");
+    // a copy in the world-readable temp dir: the checkout itself may sit in a home only its owner can read
+    Result result = run(copyOfKindConfig(dir), env, List.of("setpriv", "--reuid=nobody", "--regid=nogroup",
+        "--clear-groups"), "up");
 
     assertThat(result.exit()).isNotZero();
     assertThat(result.stderr()).contains("no Docker engine answers, and starting one needs root")
