@@ -57,39 +57,36 @@ class EtcdLeaderKillScenario {
       awaitAcknowledged(history, 100, Duration.ofMinutes(2));
     });
 
-    String[] leader = new String[1];
-    long[] term = new long[1];
-    long[] killedAt = new long[1];
-    FaultHandle[] kill = new FaultHandle[1];
-    ctx.phase(Phase.INJECT, () -> {
+    record Kill(String leader, long term, long at, FaultHandle handle) {}
+    Kill kill = ctx.phase(Phase.INJECT, () -> {
       await("etcd has a leader").atMost(Duration.ofSeconds(30)).until(() -> watch.current().isPresent());
       EtcdLeaderWatch.Change before = watch.last().orElseThrow();
-      leader[0] = before.leader().orElseThrow();
-      term[0] = before.term();
-      report.measure("leader before the kill", leader[0] + " (term " + term[0] + ")");
-      killedAt[0] = System.nanoTime();
-      kill[0] = Faults.containerCrash(Targets.pod(leader[0])).recoverWithin(READY).inject(ctx);
+      String leader = before.leader().orElseThrow();
+      report.measure("leader before the kill", leader + " (term " + before.term() + ")");
+      long at = System.nanoTime();
+      return new Kill(leader, before.term(), at,
+          Faults.containerCrash(Targets.pod(leader)).recoverWithin(READY).inject(ctx));
     });
 
     ctx.phase(Phase.HOLD, () -> {
-      EtcdLeaderWatch.Change change = await("a leader elected in a term after " + term[0])
+      EtcdLeaderWatch.Change change = await("a leader elected in a term after " + kill.term())
           .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-          .until(() -> watch.firstElectionAfter(killedAt[0], term[0]), Optional::isPresent).orElseThrow();
+          .until(() -> watch.firstElectionAfter(kill.at(), kill.term()), Optional::isPresent).orElseThrow();
       String elected = change.leader().orElseThrow();
       report.measure("new leader", elected + " (term " + change.term() + ")"
-          + (elected.equals(leader[0]) ? ": the restarted member won the election again" : ""));
-      report.measure("leader election (kill -> new leader seen)", Duration.ofNanos(change.nanos() - killedAt[0]));
+          + (elected.equals(kill.leader()) ? ": the restarted member won the election again" : ""));
+      report.measure("leader election (kill -> new leader seen)", Duration.ofNanos(change.nanos() - kill.at()));
       awaitAcknowledged(history, 60, Duration.ofMinutes(2));
     });
 
     ctx.phase(Phase.HEAL, () -> {
-      kill[0].close();
-      report.measure("killed member restarted and Ready again (kill -> Ready)", since(killedAt[0]));
+      kill.handle().close();
+      report.measure("killed member restarted and Ready again (kill -> Ready)", since(kill.at()));
     });
 
     ctx.phase(Phase.RECOVER, () -> {
-      EtcdCatchUp caughtUp = members.awaitCaughtUp(leader[0], 0, Duration.ofMinutes(2));
-      report.measure("recovery (kill -> killed member caught up with the leader)", since(killedAt[0]));
+      EtcdCatchUp caughtUp = members.awaitCaughtUp(kill.leader(), 0, Duration.ofMinutes(2));
+      report.measure("recovery (kill -> killed member caught up with the leader)", since(kill.at()));
       report.measure("killed member after catch-up", caughtUp.member());
       awaitAcknowledged(history, 40, Duration.ofMinutes(1));
       hold(Duration.ofSeconds(2));
@@ -100,17 +97,17 @@ class EtcdLeaderKillScenario {
       Operation read = writer.finalRead();
       Verdict verdict = Checkers.noLostWrites().check(history);
       report.measure("longest gap between acknowledged writes after the kill",
-          EtcdScenarioSupport.longestWriteGap(history, killedAt[0]));
+          EtcdScenarioSupport.longestWriteGap(history, kill.at()));
       report.counts("writes", verdict);
       report.measure("skipped ticks (all processes busy)", writer.skipped());
-      report.leaders(watch, killedAt[0]);
+      report.leaders(watch, kill.at());
       report.measure("verdict", verdict.summary());
       report.attach("etcd leader killed under write load: measurements");
 
       assertThat(read.isOk()).as("final read: %s", read).isTrue();
       assertThat(verdict).isValid();
       assertThat(watch.changes()).as("a leader elected after the kill, in a later term")
-          .anySatisfy(c -> assertThat(c.leader().isPresent() && c.term() > term[0]).isTrue());
+          .anySatisfy(c -> assertThat(c.leader().isPresent() && c.term() > kill.term()).isTrue());
     });
   }
 }

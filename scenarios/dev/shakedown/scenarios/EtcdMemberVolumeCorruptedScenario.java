@@ -66,33 +66,31 @@ class EtcdMemberVolumeCorruptedScenario {
       awaitAcknowledged(history, 100, Duration.ofMinutes(2));
     });
 
-    String[] victim = new String[1];
-    long[] killedAt = new long[1];
-    FaultHandle[] kill = new FaultHandle[1];
-    ctx.phase(Phase.INJECT, () -> {
+    record Kill(String victim, long at, FaultHandle handle) {}
+    Kill kill = ctx.phase(Phase.INJECT, () -> {
       String leader = await("etcd has a leader").atMost(Duration.ofSeconds(30))
           .until(watch::current, java.util.Optional::isPresent).orElseThrow();
       List<String> followers = etcd.memberNames().stream().filter(m -> !m.equals(leader)).toList();
-      victim[0] = followers.get(ctx.random().nextInt(followers.size()));
+      String victim = followers.get(ctx.random().nextInt(followers.size()));
       report.measure("leader", leader);
-      report.measure("corrupted member (a follower, seeded choice)", victim[0]);
-      Faults.flipBytes(VolumeFile.path(EtcdManifests.claimName(victim[0]), WAL)).bytes(8).within(0, 4096)
+      report.measure("corrupted member (a follower, seeded choice)", victim);
+      Faults.flipBytes(VolumeFile.path(EtcdManifests.claimName(victim), WAL)).bytes(8).within(0, 4096)
           .inject(ctx).close(); // corruption is not reversible: closing only marks the (no-op) heal
-      killedAt[0] = System.nanoTime();
+      long at = System.nanoTime();
       // healed only after the replacement, when the new pod is already Ready: a short bound keeps a failed run short
-      kill[0] = Faults.podKill(Targets.pod(victim[0])).recoverWithin(Duration.ofMinutes(1)).inject(ctx);
+      return new Kill(victim, at, Faults.podKill(Targets.pod(victim)).recoverWithin(Duration.ofMinutes(1)).inject(ctx));
     });
+    String victim = kill.victim();
 
-    EtcdMemberFailure[] failure = new EtcdMemberFailure[1];
     ctx.phase("detect", () -> {
-      failure[0] = EtcdMemberFailure.await(etcd, victim[0], Duration.ofMinutes(2));
-      String cause = failure[0].cause();
-      ctx.timeline().record("check", "member-failed", "pod/" + ctx.namespace() + "/" + victim[0],
-          failure[0].how() + "; " + cause, null);
-      AllureReport.attachText("etcd " + victim[0] + " log after the corruption", "text/plain", "txt",
-          failure[0].logTail());
-      report.measure("detected (kill -> member seen failing)", since(killedAt[0]));
-      report.measure("how it failed", failure[0].how());
+      EtcdMemberFailure failure = EtcdMemberFailure.await(etcd, victim, Duration.ofMinutes(2));
+      String cause = failure.cause();
+      ctx.timeline().record("check", "member-failed", "pod/" + ctx.namespace() + "/" + victim,
+          failure.how() + "; " + cause, null);
+      AllureReport.attachText("etcd " + victim + " log after the corruption", "text/plain", "txt",
+          failure.logTail());
+      report.measure("detected (kill -> member seen failing)", since(kill.at()));
+      report.measure("how it failed", failure.how());
       report.measure("why (its last fatal / panic log entry)", cause.length() > 400 ? cause.substring(0, 400) : cause);
       assertThat(cause).as("etcd names its corrupt (or, after its torn-write repair, too short) write-ahead log")
           .containsAnyOf("crc mismatch", "wal", "raft log", "out of range", "corrupt");
@@ -102,17 +100,17 @@ class EtcdMemberVolumeCorruptedScenario {
 
     ctx.phase(Phase.RECOVER, () -> {
       long start = System.nanoTime();
-      ctx.timeline().record("recovery", "begin", "etcd member " + victim[0], "member replacement", null);
-      EtcdReplacement replaced = EtcdMemberReplacement.of(etcd).replace(victim[0]);
-      ctx.timeline().record("recovery", "end", "etcd member " + victim[0], replaced.toString(), null);
+      ctx.timeline().record("recovery", "begin", "etcd member " + victim, "member replacement", null);
+      EtcdReplacement replaced = EtcdMemberReplacement.of(etcd).replace(victim);
+      ctx.timeline().record("recovery", "end", "etcd member " + victim, replaced.toString(), null);
       report.measure("replacement total (remove, add, new volume Ready, resync)", since(start));
       report.measure("  membership change (remove + add)", replaced.membership());
       report.measure("  new pod on an empty volume Ready", replaced.podReady());
       report.measure("  resync to the leader's index", replaced.resync());
       report.measure("  member ids", replaced.oldId() + " -> " + replaced.newId());
       report.measure("  caught up", replaced.memberAtResync());
-      report.measure("recovery (kill -> replaced member caught up)", since(killedAt[0]));
-      kill[0].close();
+      report.measure("recovery (kill -> replaced member caught up)", since(kill.at()));
+      kill.handle().close();
       awaitAcknowledged(history, 40, Duration.ofMinutes(1));
       hold(Duration.ofSeconds(2));
       writer.stop();
@@ -122,20 +120,20 @@ class EtcdMemberVolumeCorruptedScenario {
       Operation read = writer.finalRead();
       // a second final read through the replaced member alone: its own copy must hold every acknowledged write
       Operation readReplaced;
-      try (EtcdWriter reader = new EtcdWriter(List.of(etcd.endpoints().get(victim[0])), history)) {
+      try (EtcdWriter reader = new EtcdWriter(List.of(etcd.endpoints().get(victim)), history)) {
         readReplaced = reader.finalRead();
       }
       Verdict verdict = Checkers.noLostWrites().check(history);
       report.measure("longest gap between acknowledged writes after the kill",
-          EtcdScenarioSupport.longestWriteGap(history, killedAt[0]));
+          EtcdScenarioSupport.longestWriteGap(history, kill.at()));
       report.counts("writes", verdict);
       report.measure("final reads (cluster, replaced member)", verdict.count("final-reads"));
-      report.leaders(watch, killedAt[0]);
+      report.leaders(watch, kill.at());
       report.measure("verdict", verdict.summary());
       report.attach("etcd member volume corrupted: measurements");
 
       assertThat(read.isOk()).as("final read: %s", read).isTrue();
-      assertThat(readReplaced.isOk()).as("final read through %s: %s", victim[0], readReplaced).isTrue();
+      assertThat(readReplaced.isOk()).as("final read through %s: %s", victim, readReplaced).isTrue();
       assertThat(verdict).isValid();
       assertThat(verdict.count("final-reads")).isEqualTo(2);
     });

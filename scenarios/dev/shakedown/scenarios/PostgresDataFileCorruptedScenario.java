@@ -1,9 +1,9 @@
 package dev.shakedown.scenarios;
 
+import dev.shakedown.internal.Waits;
 import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
 import static dev.shakedown.scenarios.PostgresScenarioSupport.awaitAcknowledged;
 import static dev.shakedown.scenarios.PostgresScenarioSupport.since;
-import static org.awaitility.Awaitility.await;
 
 import dev.shakedown.check.AcknowledgedWrite;
 import dev.shakedown.check.Checkers;
@@ -50,14 +50,14 @@ class PostgresDataFileCorruptedScenario {
     });
     JdbcWriter writer = Workloads.postgresWriter(ctx, pg).rate(20);
     History history = writer.history();
-    BaseBackup[] backup = new BaseBackup[1];
-    ctx.phase(Phase.LOAD, () -> {
+    BaseBackup backup = ctx.phase(Phase.LOAD, () -> {
       writer.start();
       awaitAcknowledged(history, 100, Duration.ofMinutes(2));
-      backup[0] = PostgresBackup.of(ctx, pg).take();
-      report.measure("base backup (under load) took", backup[0].took());
+      BaseBackup taken = PostgresBackup.of(ctx, pg).take();
+      report.measure("base backup (under load) took", taken.took());
       awaitAcknowledged(history, 100, Duration.ofMinutes(2));
       writer.stop();
+      return taken;
     });
 
     ctx.phase(Phase.INJECT, () -> {
@@ -70,23 +70,19 @@ class PostgresDataFileCorruptedScenario {
       pg.start(READY);
     });
 
-    Operation[] broken = new Operation[1];
     ctx.phase("detect", () -> {
-      await("a read of " + writer.table() + " reaches the restarted primary (ok or a query error)")
-          .atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
-          .until(() -> {
-            broken[0] = writer.read();
-            return broken[0].isOk() || !broken[0].error().startsWith("connect");
-          });
+      Operation broken = Waits.until("a read of " + writer.table() + " reaches the restarted primary (ok or a query "
+          + "error)", Duration.ofMinutes(1), Duration.ofSeconds(1), writer::read,
+          r -> r.isOk() || !r.error().startsWith("connect"));
       ctx.timeline().record("check", "read-after-corruption", "table/" + writer.table(),
-          broken[0].isOk() ? "read succeeded" : broken[0].error(), null);
-      report.measure("read after corruption", broken[0].isOk() ? "OK (corruption not detected!)" : broken[0].error());
-      assertThat(broken[0].isFail()).as("a read of the corrupted table must fail").isTrue();
-      assertThat(broken[0].error()).containsAnyOf("invalid page", "checksum");
+          broken.isOk() ? "read succeeded" : broken.error(), null);
+      report.measure("read after corruption", broken.isOk() ? "OK (corruption not detected!)" : broken.error());
+      assertThat(broken.isFail()).as("a read of the corrupted table must fail").isTrue();
+      assertThat(broken.error()).containsAnyOf("invalid page", "checksum");
     });
 
     ctx.phase(Phase.RECOVER, () -> {
-      Duration took = PostgresRestore.of(ctx, pg).restore(backup[0]);
+      Duration took = PostgresRestore.of(ctx, pg).restore(backup);
       report.measure("restore from backup (scale 0, copy, Ready) took", took);
     });
 
@@ -96,7 +92,7 @@ class PostgresDataFileCorruptedScenario {
       report.measure("first successful read after restore", since(readStart));
       assertThat(read.isOk()).as("final read: %s", read).isTrue();
 
-      long cut = backup[0].startedNanos();
+      long cut = backup.startedNanos();
       WriteSetAnalysis analysis = WriteSetAnalysis.of(history);
       List<AcknowledgedWrite> window = analysis.lostWritesAfter(cut);
       Verdict verdict = Checkers.noLostWritesAcknowledgedBefore(cut).check(history);
@@ -108,7 +104,7 @@ class PostgresDataFileCorruptedScenario {
       report.measure("loss window", window.isEmpty() ? "empty" : "acknowledged +"
           + Duration.ofNanos(window.get(0).acknowledgedNanos() - cut).toMillis() + " ms to +"
           + Duration.ofNanos(window.get(window.size() - 1).acknowledgedNanos() - cut).toMillis()
-          + " ms after the backup started (backup took " + backup[0].took().toMillis() + " ms)");
+          + " ms after the backup started (backup took " + backup.took().toMillis() + " ms)");
       AllureReport.attachText("acknowledged writes lost by the restore (after the backup)", "text/plain", "txt",
           window.stream().map(Object::toString).collect(Collectors.joining(System.lineSeparator())));
       report.attach("PostgreSQL data file corrupted: measurements");

@@ -42,11 +42,10 @@ class PostgresPodKillThenNodeStopScenario {
   void primaryRecoversOnItsVolumeWithoutLosingAcknowledgedWrites(ScenarioContext ctx) {
     PostgresScenarioSupport report = new PostgresScenarioSupport(ctx);
     Postgres pg = Workloads.postgres(ctx);
-    StatefulSetSnapshot[] before = new StatefulSetSnapshot[1];
-    ctx.phase(Phase.STEADY, () -> {
+    StatefulSetSnapshot before = ctx.phase(Phase.STEADY, () -> {
       pg.deploy().awaitReady(READY);
       TimelineRecorder.start(ctx);
-      before[0] = report.snapshot(pg, null);
+      return report.snapshot(pg, null);
     });
     JdbcWriter writer = Workloads.postgresWriter(ctx, pg).rate(20);
     History history = writer.history();
@@ -63,8 +62,7 @@ class PostgresPodKillThenNodeStopScenario {
       awaitAcknowledged(history, 100, Duration.ofMinutes(2));
     });
 
-    Duration[] nodeStopReady = new Duration[1];
-    ctx.phase("inject node-stop of the primary's node", () -> {
+    Duration nodeStopReady = ctx.phase("inject node-stop of the primary's node", () -> {
       long start = System.nanoTime();
       FaultHandle stop = Faults.nodeStop(Targets.nodesRunning(pg).one()).inject(ctx);
       long failedBefore = failedWrites(history);
@@ -77,9 +75,9 @@ class PostgresPodKillThenNodeStopScenario {
       report.measure("node-stop: " + stop.targets() + " Ready after its restart", since(heal));
       Duration answered = awaitWriteAcknowledgedAfter(history, heal, READY);
       pg.awaitReady(READY);
-      nodeStopReady[0] = since(start);
       report.measure("node-stop: first write acknowledged again after the restart", answered);
       report.measure("node-stop: first write acknowledged again after the stop", answered.plusNanos(heal - start));
+      return since(start);
     });
 
     ctx.phase(Phase.RECOVER, () -> awaitAcknowledged(history, 100, Duration.ofMinutes(3)));
@@ -92,12 +90,12 @@ class PostgresPodKillThenNodeStopScenario {
       Verdict writes = Checkers.noLostWrites().check(history);
       Verdict availability = Checkers.availability(AvailabilityThresholds.none().maxRecovery(Duration.ofMinutes(5)))
           .check(Facts.of(history, ctx.timeline()));
-      StatefulSetSnapshot after = report.snapshot(pg, nodeStopReady[0]);
-      Verdict sameVolume = Checkers.statefulSetRecovered(READY).check(BeforeAfter.of(before[0], after));
+      StatefulSetSnapshot after = report.snapshot(pg, nodeStopReady);
+      Verdict sameVolume = Checkers.statefulSetRecovered(READY).check(BeforeAfter.of(before, after));
       report.counts("writes", writes);
       report.measure("recoveries (first OK write after each inject)", availability.details().get("recoveries"));
       report.measure("success ratio", availability.details().get("success-ratio"));
-      report.measure("volume", before[0].pods().get(0).volumes() + " -> " + after.pods().get(0).volumes());
+      report.measure("volume", before.pods().get(0).volumes() + " -> " + after.pods().get(0).volumes());
       report.attach("PostgreSQL pod kill + node stop: measurements");
 
       assertThat(writes).isValid();

@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,9 +61,8 @@ class StatefulSetRecoversAfterPodKillAndNodeStopScenario {
       awaitReadyOnTimeline(ctx, pods, 3);
       snapshots.add(snapshot(ctx, kv, null));
     });
-    AtomicReference<Probe> probe = new AtomicReference<>();
-    ctx.phase(Phase.LOAD, () -> probe.set(ctx.register(Probe.http(kv.name(),
-        NodePortEndpoints.of(ctx.client(), ctx.namespace(), kv.clientServiceName()), ctx.timeline())).start()));
+    Probe probe = ctx.phase(Phase.LOAD, () -> ctx.register(Probe.http(kv.name(),
+        NodePortEndpoints.of(ctx.client(), ctx.namespace(), kv.clientServiceName()), ctx.timeline())).start());
 
     for (Fault fault : List.of(Faults.podKill(Targets.pods(kv).one()).recoverWithin(WITHIN),
         Faults.nodeStop(Targets.nodesRunning(kv).one()).recoverWithin(WITHIN))) {
@@ -79,8 +77,8 @@ class StatefulSetRecoversAfterPodKillAndNodeStopScenario {
       kv.awaitReady(WITHIN);
       awaitReadyOnTimeline(ctx, pods, 3);
       await("probe of " + kv.clientServiceName() + " answered 5 times in a row").atMost(WITHIN)
-          .until(() -> lastOk(probe.get().history().snapshot(), 5));
-      probe.get().close();
+          .until(() -> lastOk(probe.history().snapshot(), 5));
+      probe.close();
       snapshots.add(snapshot(ctx, kv, readyAfterLastFault(ctx, pods)));
     });
 
@@ -90,7 +88,7 @@ class StatefulSetRecoversAfterPodKillAndNodeStopScenario {
         Verdict verdict = Verdict.combine("statefulset-scenario", List.of(
             Checkers.statefulSetRecovered(BOUND).check(set),
             TimelineCheckers.faultsHealed().check(ctx.timeline()),
-            Checkers.availability(AvailabilityThresholds.none()).check(Facts.of(probe.get().history(), ctx.timeline()))));
+            Checkers.availability(AvailabilityThresholds.none()).check(Facts.of(probe.history(), ctx.timeline()))));
         report(faults, set, verdict);
         assertThat(verdict).isValid();
       });

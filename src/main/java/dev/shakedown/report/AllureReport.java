@@ -15,6 +15,11 @@ public final class AllureReport {
     Allure.step(name, body::run);
   }
 
+  /** Runs {@code body} as an Allure step and returns its value. */
+  public static <T> T step(String name, java.util.function.Supplier<T> body) {
+    return Allure.step(name, body::get);
+  }
+
   /** Records a test parameter that does not change Allure's history id (e.g. the seed). */
   public static void parameter(String name, String value) {
     Allure.parameter(name, value, true);

@@ -102,11 +102,10 @@ public final class AvailabilityScenario {
       awaitServed(run, "load client: first responses OK", within);
     });
     for (Fault fault : faults()) {
-      FaultHandle[] handle = new FaultHandle[1];
-      ctx.phase(Phase.INJECT, () -> handle[0] = run.inject(fault));
+      FaultHandle handle = ctx.phase(Phase.INJECT, () -> run.inject(fault));
       ctx.phase(Phase.HOLD, () -> await("hold " + fault.name() + " for " + hold + " while the load runs")
           .during(hold).atMost(hold.plusSeconds(10)).until(run.load()::isRunning));
-      ctx.phase(Phase.HEAL, handle[0]::close);
+      ctx.phase(Phase.HEAL, handle::close);
     }
     ctx.phase(Phase.RECOVER, () -> {
       service.awaitReady(within);

@@ -7,6 +7,7 @@ import dev.shakedown.report.AllureReport;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * Everything one chaos test works with: the cluster, its own namespace, the timeline, a seeded random source
@@ -85,18 +86,37 @@ public final class ScenarioContext {
    */
   public void phase(String name, Runnable body) {
     Objects.requireNonNull(body, "body");
+    phase(name, () -> {
+      body.run();
+      return null;
+    });
+  }
+
+  /**
+   * {@link #phase(String, Runnable)} for a phase that computes something: returns what {@code body} returns, so
+   * nothing has to be smuggled out of the lambda ({@code String leader = ctx.phase(Phase.STEADY, etcd::leader)}).
+   */
+  public <T> T phase(String name, Supplier<T> body) {
+    Objects.requireNonNull(body, "body");
     timeline.record("phase", "begin", name, null, null);
+    T value;
     try {
-      AllureReport.step(name, body);
+      value = AllureReport.step(name, body);
     } catch (RuntimeException | Error e) {
       timeline.record("phase", "failed", name, String.valueOf(e.getMessage()), null);
       throw e;
     }
     timeline.record("phase", "end", name, null, null);
+    return value;
   }
 
   /** {@link #phase(String, Runnable)} for one of the standard lifecycle phases. */
   public void phase(Phase phase, Runnable body) {
     phase(phase.label(), body);
+  }
+
+  /** {@link #phase(String, Supplier)} for one of the standard lifecycle phases. */
+  public <T> T phase(Phase phase, Supplier<T> body) {
+    return phase(phase.label(), body);
   }
 }
