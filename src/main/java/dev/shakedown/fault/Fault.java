@@ -23,8 +23,12 @@ public interface Fault {
     return new Recurring(this, period);
   }
 
-  /** Injects into the scenario and registers the handle with it. */
+  /**
+   * Injects into the scenario and registers the handle with it. The scenario's first fault first checks its
+   * steady-state hypothesis ({@link ScenarioContext#awaitSteadyState()}).
+   */
   default FaultHandle inject(ScenarioContext ctx) {
+    ctx.awaitSteadyState();
     return ctx.register(inject(FaultScope.of(ctx)));
   }
 }

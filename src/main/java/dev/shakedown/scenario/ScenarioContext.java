@@ -1,10 +1,15 @@
 package dev.shakedown.scenario;
 
+import dev.shakedown.WaitTimeoutException;
 import dev.shakedown.cluster.Cluster;
+import dev.shakedown.cluster.ClusterHealth;
+import dev.shakedown.internal.Waits;
 import dev.shakedown.internal.ResourceStack;
 import dev.shakedown.observe.Timeline;
 import dev.shakedown.report.AllureReport;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -22,6 +27,10 @@ public final class ScenarioContext {
   private final long seed;
   private final Random random;
   private final ResourceStack resources;
+  private boolean steady;
+
+  /** How long {@link #awaitSteadyState()} waits for the cluster to be healthy before it aborts the test. */
+  public static final Duration STEADY_STATE_WITHIN = Duration.ofMinutes(2);
 
   /**
    * @param resources where {@link #register} puts resources; whoever owns the context closes it
@@ -73,6 +82,36 @@ public final class ScenarioContext {
    */
   public <T extends AutoCloseable> T register(T resource) {
     return resources.push(resource);
+  }
+
+  /**
+   * The steady-state hypothesis before the first fault of the test: waits (up to {@link #STEADY_STATE_WITHIN}) until
+   * every kind node container runs, every node is Ready and every kube-system pod is Ready; once per test. A cluster
+   * that does not get there aborts the test as "not in steady state", naming what is wrong: a fault on a cluster
+   * already broken (say, a worker left stopped by a killed earlier run) would prove nothing.
+   *
+   * @throws org.opentest4j.TestAbortedException when the cluster is not in steady state within the bound
+   */
+  public void awaitSteadyState() {
+    awaitSteadyState(STEADY_STATE_WITHIN);
+  }
+
+  /** {@link #awaitSteadyState()} with another bound. */
+  public synchronized void awaitSteadyState(Duration within) {
+    if (steady) {
+      return;
+    }
+    try {
+      Waits.until("cluster " + cluster.name() + " in steady state before the first fault", within,
+          Duration.ofSeconds(1), () -> ClusterHealth.problems(cluster), List::isEmpty, String::valueOf);
+    } catch (WaitTimeoutException e) {
+      timeline.record("scenario", "not-steady", "cluster/" + cluster.name(), String.valueOf(e.lastSeen()), null);
+      throw new org.opentest4j.TestAbortedException("not in steady state: " + e.lastSeen() + " (waited " + within
+          + " before the first fault)", e);
+    }
+    steady = true;
+    timeline.record("scenario", "steady", "cluster/" + cluster.name(), "nodes, node containers, kube-system Ready",
+        null);
   }
 
   /** The stack {@link #register} fills; closed by the extension at test end. */

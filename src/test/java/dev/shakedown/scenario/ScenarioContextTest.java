@@ -64,4 +64,36 @@ class ScenarioContextTest {
     ctx.resources().close();
     assertThat(closed).containsExactly("fault", "workload");
   }
+
+  @Test
+  void aPhaseReturnsWhatItsBodyComputes() {
+    ScenarioContext ctx = context(1);
+
+    String leader = ctx.phase(Phase.STEADY, () -> "etcd-1");
+
+    assertThat(leader).isEqualTo("etcd-1");
+    assertThat(ctx.timeline().snapshot()).extracting(TimelineEvent::kind).containsExactly("begin", "end");
+  }
+
+  @Test
+  void aClusterNotInSteadyStateAbortsTheTestNamingWhatIsWrong() {
+    client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName("worker")
+        .endMetadata().withNewStatus().addNewCondition().withType("Ready").withStatus("False").endCondition()
+        .endStatus().build()).create();
+    ScenarioContext ctx = context(1);
+    try {
+      assertThatThrownBy(() -> ctx.awaitSteadyState(java.time.Duration.ofMillis(1500)))
+          .isInstanceOf(org.opentest4j.TestAbortedException.class)
+          .hasMessageContaining("not in steady state: [node/worker is not Ready]");
+      assertThat(ctx.timeline().snapshot()).extracting(TimelineEvent::kind).contains("not-steady");
+
+      client.nodes().withName("worker").edit(n -> new io.fabric8.kubernetes.api.model.NodeBuilder(n).editStatus()
+          .editFirstCondition().withStatus("True").endCondition().endStatus().build());
+      ctx.awaitSteadyState(java.time.Duration.ofSeconds(5));
+      ctx.awaitSteadyState(java.time.Duration.ofSeconds(5)); // once per test
+      assertThat(ctx.timeline().snapshot()).extracting(TimelineEvent::kind).containsOnlyOnce("steady");
+    } finally {
+      client.nodes().withName("worker").delete();
+    }
+  }
 }
