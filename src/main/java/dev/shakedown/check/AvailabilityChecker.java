@@ -62,17 +62,23 @@ final class AvailabilityChecker implements Checker<Facts> {
       outages.add(new Outage(firstFailure, lastOk, lastCompletion, false));
     }
     long completed = ok + fail + info;
+    List<TimelineEvent> events = facts.timeline().snapshot();
+    List<Latencies.Timed> timed = Latencies.ofOks(ops);
+    long slow = thresholds.maxLatency() == null ? 0
+        : timed.stream().filter(t -> t.latencyNanos() > thresholds.maxLatency().toNanos()).count();
     Verdict.Builder b = Verdict.builder(CHECKER).count("ok", ok).count("fail", fail).count("info", info)
-        .count("completed", completed).count("outages", outages.size());
+        .count("completed", completed).count("outages", outages.size()).count("slow", slow)
+        .detail("latency", Latencies.summary(timed)).detail("latency-by-phase", Latencies.byPhase(timed, events))
+        .detail("max-latency", thresholds.maxLatency());
     if (completed == 0) {
       return b.status(Verdict.Status.UNKNOWN).summary(CHECKER + " UNKNOWN: no completed operations").build();
     }
-    return judge(b, (double) ok / completed, completed, outages, failures,
-        recoveries(outages, facts.timeline().snapshot(), thresholds.stableFor()));
+    return judge(b, (double) (ok - slow) / completed, completed, outages, failures,
+        recoveries(outages, events, thresholds.stableFor()), slow);
   }
 
   private Verdict judge(Verdict.Builder b, double ratio, long completed, List<Outage> outages,
-      List<Operation> failures, List<FaultRecovery> recoveries) {
+      List<Operation> failures, List<FaultRecovery> recoveries, long slow) {
     Outage longest = outages.stream().max(Comparator.comparing(Outage::length)).orElse(null);
     Duration longestLength = longest == null ? Duration.ZERO : longest.length();
     Duration slowest = recoveries.stream().filter(r -> r.disturbed() && r.recovered()).map(FaultRecovery::recovery)
@@ -87,7 +93,8 @@ final class AvailabilityChecker implements Checker<Facts> {
     List<String> problems = new ArrayList<>();
     List<Operation> offending = new ArrayList<>();
     if (ratio < thresholds.minSuccessRatio()) {
-      problems.add(String.format("success ratio %.2f%% below %.2f%%", ratio * 100, thresholds.minSuccessRatio() * 100));
+      problems.add(String.format("success ratio %.2f%% below %.2f%%", ratio * 100, thresholds.minSuccessRatio() * 100)
+          + (slow == 0 ? "" : " (" + slow + " OK slower than " + ms(thresholds.maxLatency()) + " counted as degraded)"));
       offending.addAll(failures);
     }
     if (thresholds.maxOutage() != null && longestLength.compareTo(thresholds.maxOutage()) > 0) {

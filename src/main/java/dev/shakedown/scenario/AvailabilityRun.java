@@ -122,6 +122,8 @@ public final class AvailabilityRun {
         thresholds.maxOutage() == null ? "none" : thresholds.maxOutage().toMillis() + " ms"));
     text.append("  failures  ").append(failuresByCause()).append('\n');
     text.append("  recovery  ").append(details.get("recoveries")).append('\n');
+    text.append("  latency   ").append(details.get("latency")).append("; per phase ").append(details.get("latency-by-phase"))
+        .append('\n');
     text.append("  probe     ").append(probed.summary()).append('\n');
     List<TimelineEvent> events = ctx.timeline().snapshot();
     text.append(String.format(Locale.ROOT, "  ready     min %d (PDB minAvailable %s), %d ms with fewer than %d Ready;"

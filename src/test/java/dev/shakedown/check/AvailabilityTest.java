@@ -166,9 +166,56 @@ class AvailabilityTest {
     AvailabilityThresholds base = AvailabilityThresholds.none();
     AvailabilityThresholds strict = base.minSuccessRatio(0.95).maxOutage(SECOND).maxRecovery(SECOND);
 
-    assertThat(base).isEqualTo(new AvailabilityThresholds(0, null, null, Duration.ofSeconds(5)));
+    assertThat(base).isEqualTo(new AvailabilityThresholds(0, null, null, Duration.ofSeconds(5), null));
     assertThat(strict).isEqualTo(new AvailabilityThresholds(0.95, SECOND, SECOND));
     assertThatThrownBy(() -> base.minSuccessRatio(1.5)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> base.maxOutage(SECOND.negated())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private void okTaking(int process, long completedNanos, Duration latency) {
+    h.at(completedNanos - latency.toNanos()).op(process, Operation.Type.INVOKE, "get", null);
+    h.at(completedNanos).op(process, OK, "get", null);
+  }
+
+  @Test
+  void anOkSlowerThanMaxLatencyIsDegradedNotASuccess() {
+    for (int i = 0; i < 9; i++) {
+      okTaking(0, (i + 1) * SECOND.toNanos(), Duration.ofMillis(20));
+    }
+    okTaking(0, 10 * SECOND.toNanos(), Duration.ofMillis(800));
+
+    assertThat(check(AvailabilityThresholds.none().minSuccessRatio(0.95))).as("no latency bound").isValid()
+        .hasCount("slow", 0);
+    Verdict verdict = check(AvailabilityThresholds.none().minSuccessRatio(0.95).maxLatency(Duration.ofMillis(500)));
+    assertThat(verdict).isInvalid().hasCount("slow", 1).hasCount("ok", 10);
+    assertThat(verdict.details()).containsEntry("success-ratio", 0.9);
+    assertThat(verdict.summary()).contains("1 OK slower than 500 ms counted as degraded");
+  }
+
+  @Test
+  void latencyP50AndP99AreReportedOverallAndPerPhase() {
+    TimelineEvent loadBegin = timeline.record("phase", "begin", "load", null, null);
+    TimelineEvent loadEnd = timeline.record("phase", "end", "load", null, null);
+    TimelineEvent injectBegin = timeline.record("phase", "begin", "inject", null, null);
+    TimelineEvent injectEnd = timeline.record("phase", "end", "inject", null, null);
+    long inLoad = (loadBegin.recordedNanos() + loadEnd.recordedNanos()) / 2;
+    long inInject = (injectBegin.recordedNanos() + injectEnd.recordedNanos()) / 2;
+    for (int p = 0; p < 4; p++) {
+      okTaking(p, inLoad, Duration.ofMillis(10 + p));
+    }
+    okTaking(10, inInject, Duration.ofMillis(900));
+    okTaking(11, inInject, Duration.ofMillis(100));
+
+    Verdict verdict = check(AvailabilityThresholds.none());
+
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Latencies.Summary> byPhase =
+        (java.util.Map<String, Latencies.Summary>) verdict.details().get("latency-by-phase");
+    assertThat(byPhase).containsOnlyKeys("load", "inject");
+    assertThat(byPhase.get("load")).isEqualTo(new Latencies.Summary(4, Duration.ofMillis(11), Duration.ofMillis(13),
+        Duration.ofMillis(13)));
+    assertThat(byPhase.get("inject").p99()).isEqualTo(Duration.ofMillis(900));
+    assertThat(byPhase.get("inject").p50()).isEqualTo(Duration.ofMillis(100));
+    assertThat(verdict.details().get("latency")).hasToString("n=6 p50=12 ms p99=900 ms max=900 ms");
   }
 }
