@@ -51,7 +51,7 @@ class NodeDrainIT {
     assertThatThrownBy(() -> Faults.nodeDrain(Targets.node(host)).scenarioNamespaceOnly()
         .timeout(Duration.ofSeconds(8)).inject(ctx))
         .isInstanceOf(ShakedownException.class)
-        .hasMessageContaining("Node " + host + ": expected it drained within PT8S")
+        .hasMessageContaining("Node " + host + " drained (every evictable pod evicted and gone): not within PT8S")
         .hasMessageContaining(ctx.namespace() + "/" + pod + "=eviction refused (429")
         .hasMessageContaining("the node was uncordoned");
     assertThat(node(ctx, host).getSpec().getUnschedulable()).isNotEqualTo(Boolean.TRUE);
