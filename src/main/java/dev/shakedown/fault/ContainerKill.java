@@ -42,7 +42,7 @@ public final class ContainerKill implements Fault {
   }
 
   /** Bound on the restart to show up and on the container to become Ready again (default 1 minute each). */
-  public ContainerKill within(Duration atMost) {
+  public ContainerKill recoverWithin(Duration atMost) {
     this.within = Objects.requireNonNull(atMost, "atMost");
     return this;
   }
