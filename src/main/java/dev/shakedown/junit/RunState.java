@@ -60,6 +60,9 @@ final class RunState implements AutoCloseable {
       throw new ShakedownException("sweep failed, so what an earlier run left behind (stopped or paused nodes, cordons, "
           + "namespaces) may still be there: " + e.getMessage(), e);
     }
+    if (swept.isEmpty()) {
+      System.out.println("[shakedown] sweep: nothing left behind by earlier runs (namespaces, leases, cordons, node containers)");
+    }
     swept.forEach(action -> System.out.println("[shakedown] sweep: " + action));
   }
 
