@@ -72,8 +72,10 @@ public final class KubeconfigClusterProvider implements ClusterProvider {
     }
     Config config = config(context, timeout, false);
     try (KubernetesClient probe = new KubernetesClientBuilder().withConfig(config).build()) {
+      // the probe's own request timeout (= timeout) ends the request first; the outer bound is a backstop, so the
+      // client is not closed under a request still in flight (netty then logs a rejected listener notification)
       VersionInfo version = CompletableFuture.supplyAsync(probe::getKubernetesVersion)
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+          .get(timeout.plusSeconds(2).toMillis(), TimeUnit.MILLISECONDS);
       return version != null && version.getGitVersion() != null ? Optional.empty()
           : Optional.of(unreachable(context, config, "GET /version did not answer like a Kubernetes API server"));
     } catch (TimeoutException e) {
