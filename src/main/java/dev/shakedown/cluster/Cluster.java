@@ -108,8 +108,12 @@ public final class Cluster implements AutoCloseable {
   }
 
   Node nodeOf(Container container) {
-    String containerName = container.getNames()[0].replaceFirst("^/", "");
-    return new Node(containerName, docker, client, ledger);
+    return new Node(containerName(container), docker, client, ledger);
+  }
+
+  /** A container's name without Docker's leading slash. */
+  static String containerName(Container container) {
+    return container.getNames()[0].replaceFirst("^/", "");
   }
 
   @Override

@@ -18,7 +18,7 @@ public final class ClusterHealth {
     List<String> problems = new ArrayList<>();
     for (Container c : cluster.containers()) {
       if (!"running".equals(c.getState())) {
-        problems.add("node container " + c.getNames()[0].replaceFirst("^/", "") + " is " + c.getState());
+        problems.add("node container " + Cluster.containerName(c) + " is " + c.getState());
       }
     }
     for (io.fabric8.kubernetes.api.model.Node node : cluster.client().nodes().list().getItems()) {

@@ -74,7 +74,7 @@ public final class ContextGuard {
     }
     String why;
     try {
-      String kindName = context.substring(context.indexOf('-') + 1);
+      String kindName = ClusterSettings.kindName(context);
       if (localKindNode.apply(kindName, server).isPresent()) {
         return;
       }

@@ -32,7 +32,7 @@ public final class KindApiServers {
           ? Arrays.stream(c.getPorts()).anyMatch(p -> isApiPort(p) && Integer.valueOf(port).equals(p.getPublicPort()))
           : port == API_PORT && onKindNetwork(c, host);
       if (serves) {
-        return Optional.of(c.getNames()[0].replaceFirst("^/", ""));
+        return Optional.of(Cluster.containerName(c));
       }
     }
     return Optional.empty();

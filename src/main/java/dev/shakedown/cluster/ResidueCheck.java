@@ -98,7 +98,7 @@ public final class ResidueCheck {
   /** Node containers not running, or paused: name → Docker state. */
   private static Map<String, String> down(Cluster cluster) {
     return containers(cluster).stream().filter(c -> !"running".equals(c.getState()))
-        .collect(Collectors.toMap(c -> c.getNames()[0].replaceFirst("^/", ""), c -> String.valueOf(c.getState())));
+        .collect(Collectors.toMap(Cluster::containerName, c -> String.valueOf(c.getState())));
   }
 
   private static List<Container> containers(Cluster cluster) {
