@@ -6,6 +6,8 @@ import dev.shakedown.junit.ChaosTest;
 import dev.shakedown.scenario.ScenarioContext;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
+import dev.shakedown.internal.Waits;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,8 +37,18 @@ class WorkloadsIT {
     assertThat(invokes).isBetween(80L, 120L);
     assertThat(ok).hasSize((int) invokes);
     assertThat(ok).extracting(Operation::servedBy).allMatch(pods::contains);
-    assertThat(ok.stream().map(Operation::servedBy).distinct().count()).as("requests spread over replicas")
-        .isGreaterThanOrEqualTo(2);
+    // kube-proxy picks a pod per connection, and a load client keeps one connection per node alive: 4 connections
+    // all land on one of 3 pods with probability 1/27. Short loads on fresh clients (new connections) until two
+    // replicas have answered; a Service that only ever reaches one replica still fails.
+    Set<String> servedBy = ok.stream().map(Operation::servedBy).collect(Collectors.toCollection(HashSet::new));
+    Waits.until("requests served by at least 2 replicas", Duration.ofSeconds(40), Duration.ofMillis(1), () -> {
+      if (servedBy.size() < 2) {
+        Workloads.load(ctx, web).rate(20).run(Duration.ofSeconds(1)).snapshot().stream().filter(Operation::isOk)
+            .map(Operation::servedBy).forEach(servedBy::add);
+      }
+      return Set.copyOf(servedBy);
+    }, s -> s.size() >= 2);
+    assertThat(servedBy).as("requests spread over replicas").hasSizeGreaterThanOrEqualTo(2).isSubsetOf(pods);
   }
 
   @Test
