@@ -13,16 +13,16 @@ import dev.shakedown.fault.FaultHandle;
 import dev.shakedown.fault.Faults;
 import dev.shakedown.fault.Targets;
 import dev.shakedown.junit.ChaosTest;
-import dev.shakedown.observe.EtcdLeaderWatch;
+import dev.shakedown.etcd.EtcdLeaderWatch;
 import dev.shakedown.observe.TimelineRecorder;
 import dev.shakedown.scenario.Phase;
 import dev.shakedown.scenario.ScenarioContext;
-import dev.shakedown.workload.Etcd;
-import dev.shakedown.workload.EtcdCatchUp;
-import dev.shakedown.workload.EtcdMembers;
-import dev.shakedown.workload.EtcdWriter;
-import dev.shakedown.workload.History;
-import dev.shakedown.workload.Operation;
+import dev.shakedown.etcd.Etcd;
+import dev.shakedown.etcd.EtcdCatchUp;
+import dev.shakedown.etcd.EtcdMembers;
+import dev.shakedown.etcd.EtcdWriter;
+import dev.shakedown.history.History;
+import dev.shakedown.history.Operation;
 import dev.shakedown.workload.Workloads;
 import java.time.Duration;
 import java.util.Optional;
@@ -42,14 +42,14 @@ class EtcdLeaderKillScenario {
   @Test
   void aNewLeaderIsElectedAndNoAcknowledgedWriteIsLost(ScenarioContext ctx) {
     EtcdScenarioSupport report = new EtcdScenarioSupport(ctx);
-    Etcd etcd = Workloads.etcd(ctx);
+    Etcd etcd = Etcd.of(ctx);
     ctx.phase(Phase.STEADY, () -> {
       etcd.deploy().awaitReady(READY);
       TimelineRecorder.start(ctx);
     });
     EtcdMembers members = ctx.register(etcd.members());
     EtcdLeaderWatch watch = ctx.register(EtcdLeaderWatch.start(members, ctx.timeline(), Duration.ofMillis(200)));
-    EtcdWriter writer = Workloads.etcdWriter(ctx, etcd).rate(20);
+    EtcdWriter writer = EtcdWriter.of(ctx, etcd).rate(20);
     History history = writer.history();
 
     ctx.phase(Phase.LOAD, () -> {

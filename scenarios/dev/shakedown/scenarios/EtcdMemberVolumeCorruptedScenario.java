@@ -14,20 +14,20 @@ import dev.shakedown.fault.Faults;
 import dev.shakedown.fault.Targets;
 import dev.shakedown.fault.VolumeFile;
 import dev.shakedown.junit.ChaosTest;
-import dev.shakedown.observe.EtcdLeaderWatch;
+import dev.shakedown.etcd.EtcdLeaderWatch;
 import dev.shakedown.observe.TimelineRecorder;
-import dev.shakedown.recovery.EtcdMemberFailure;
-import dev.shakedown.recovery.EtcdMemberReplacement;
-import dev.shakedown.recovery.EtcdReplacement;
+import dev.shakedown.etcd.EtcdMemberFailure;
+import dev.shakedown.etcd.EtcdMemberReplacement;
+import dev.shakedown.etcd.EtcdReplacement;
 import dev.shakedown.report.AllureReport;
 import dev.shakedown.scenario.Phase;
 import dev.shakedown.scenario.ScenarioContext;
-import dev.shakedown.workload.Etcd;
-import dev.shakedown.workload.EtcdManifests;
-import dev.shakedown.workload.EtcdMembers;
-import dev.shakedown.workload.EtcdWriter;
-import dev.shakedown.workload.History;
-import dev.shakedown.workload.Operation;
+import dev.shakedown.etcd.Etcd;
+import dev.shakedown.etcd.EtcdManifests;
+import dev.shakedown.etcd.EtcdMembers;
+import dev.shakedown.etcd.EtcdWriter;
+import dev.shakedown.history.History;
+import dev.shakedown.history.Operation;
 import dev.shakedown.workload.Workloads;
 import java.time.Duration;
 import java.util.List;
@@ -51,14 +51,14 @@ class EtcdMemberVolumeCorruptedScenario {
   @Test
   void theCorruptMemberFailsIsReplacedAndEveryAcknowledgedWriteIsIntact(ScenarioContext ctx) {
     EtcdScenarioSupport report = new EtcdScenarioSupport(ctx);
-    Etcd etcd = Workloads.etcd(ctx);
+    Etcd etcd = Etcd.of(ctx);
     ctx.phase(Phase.STEADY, () -> {
       etcd.deploy().awaitReady(READY);
       TimelineRecorder.start(ctx);
     });
     EtcdMembers members = ctx.register(etcd.members());
     EtcdLeaderWatch watch = ctx.register(EtcdLeaderWatch.start(members, ctx.timeline(), Duration.ofMillis(500)));
-    EtcdWriter writer = Workloads.etcdWriter(ctx, etcd).rate(20);
+    EtcdWriter writer = EtcdWriter.of(ctx, etcd).rate(20);
     History history = writer.history();
 
     ctx.phase(Phase.LOAD, () -> {

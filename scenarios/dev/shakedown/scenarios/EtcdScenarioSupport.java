@@ -4,12 +4,12 @@ import dev.shakedown.internal.Waits;
 import static org.awaitility.Awaitility.await;
 
 import dev.shakedown.check.Verdict;
-import dev.shakedown.observe.EtcdLeaderWatch;
-import dev.shakedown.observe.TimelineEvent;
+import dev.shakedown.etcd.EtcdLeaderWatch;
+import dev.shakedown.history.TimelineEvent;
 import dev.shakedown.report.AllureReport;
 import dev.shakedown.scenario.ScenarioContext;
-import dev.shakedown.workload.History;
-import dev.shakedown.workload.Operation;
+import dev.shakedown.history.History;
+import dev.shakedown.history.Operation;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

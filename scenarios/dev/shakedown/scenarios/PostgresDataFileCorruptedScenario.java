@@ -14,16 +14,16 @@ import dev.shakedown.fault.Faults;
 import dev.shakedown.fault.VolumeFile;
 import dev.shakedown.junit.ChaosTest;
 import dev.shakedown.observe.TimelineRecorder;
-import dev.shakedown.recovery.BaseBackup;
-import dev.shakedown.recovery.PostgresBackup;
-import dev.shakedown.recovery.PostgresRestore;
+import dev.shakedown.postgres.BaseBackup;
+import dev.shakedown.postgres.PostgresBackup;
+import dev.shakedown.postgres.PostgresRestore;
 import dev.shakedown.report.AllureReport;
 import dev.shakedown.scenario.Phase;
 import dev.shakedown.scenario.ScenarioContext;
-import dev.shakedown.workload.History;
-import dev.shakedown.workload.JdbcWriter;
-import dev.shakedown.workload.Operation;
-import dev.shakedown.workload.Postgres;
+import dev.shakedown.history.History;
+import dev.shakedown.postgres.JdbcWriter;
+import dev.shakedown.history.Operation;
+import dev.shakedown.postgres.Postgres;
 import dev.shakedown.workload.Workloads;
 import java.time.Duration;
 import java.util.List;
@@ -43,12 +43,12 @@ class PostgresDataFileCorruptedScenario {
   @Test
   void checksumFailureIsSurfacedAndTheRestoreLosesOnlyWritesAfterTheBackup(ScenarioContext ctx) {
     PostgresScenarioSupport report = new PostgresScenarioSupport(ctx);
-    Postgres pg = Workloads.postgres(ctx);
+    Postgres pg = Postgres.of(ctx);
     ctx.phase(Phase.STEADY, () -> {
       pg.deploy().awaitReady(READY);
       TimelineRecorder.start(ctx);
     });
-    JdbcWriter writer = Workloads.postgresWriter(ctx, pg).rate(20);
+    JdbcWriter writer = JdbcWriter.of(ctx, pg).rate(20);
     History history = writer.history();
     BaseBackup backup = ctx.phase(Phase.LOAD, () -> {
       writer.start();

@@ -21,10 +21,10 @@ import dev.shakedown.junit.ChaosTest;
 import dev.shakedown.observe.TimelineRecorder;
 import dev.shakedown.scenario.Phase;
 import dev.shakedown.scenario.ScenarioContext;
-import dev.shakedown.workload.History;
-import dev.shakedown.workload.JdbcWriter;
-import dev.shakedown.workload.Operation;
-import dev.shakedown.workload.Postgres;
+import dev.shakedown.history.History;
+import dev.shakedown.postgres.JdbcWriter;
+import dev.shakedown.history.Operation;
+import dev.shakedown.postgres.Postgres;
 import dev.shakedown.workload.Workloads;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -41,13 +41,13 @@ class PostgresPodKillThenNodeStopScenario {
   @Test
   void primaryRecoversOnItsVolumeWithoutLosingAcknowledgedWrites(ScenarioContext ctx) {
     PostgresScenarioSupport report = new PostgresScenarioSupport(ctx);
-    Postgres pg = Workloads.postgres(ctx);
+    Postgres pg = Postgres.of(ctx);
     StatefulSetSnapshot before = ctx.phase(Phase.STEADY, () -> {
       pg.deploy().awaitReady(READY);
       TimelineRecorder.start(ctx);
       return report.snapshot(pg, null);
     });
-    JdbcWriter writer = Workloads.postgresWriter(ctx, pg).rate(20);
+    JdbcWriter writer = JdbcWriter.of(ctx, pg).rate(20);
     History history = writer.history();
     ctx.phase(Phase.LOAD, () -> {
       writer.start();

@@ -17,16 +17,16 @@ import dev.shakedown.fault.FaultHandle;
 import dev.shakedown.fault.Faults;
 import dev.shakedown.fault.Targets;
 import dev.shakedown.junit.ChaosTest;
-import dev.shakedown.observe.Probe;
-import dev.shakedown.observe.TimelineEvent;
+import dev.shakedown.web.Probe;
+import dev.shakedown.history.TimelineEvent;
 import dev.shakedown.observe.TimelineRecorder;
 import dev.shakedown.report.AllureReport;
 import dev.shakedown.report.ScenarioTimings;
 import dev.shakedown.scenario.Phase;
 import dev.shakedown.scenario.ScenarioContext;
 import dev.shakedown.workload.NodePortEndpoints;
-import dev.shakedown.workload.Operation;
-import dev.shakedown.workload.StatefulKv;
+import dev.shakedown.history.Operation;
+import dev.shakedown.web.StatefulKv;
 import dev.shakedown.workload.Workloads;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ class StatefulSetRecoversAfterPodKillAndNodeStopScenario {
 
   @Test
   void podsComeBackWithTheirNamesAndVolumes(ScenarioContext ctx) {
-    StatefulKv kv = Workloads.statefulKv(ctx).replicas(3);
+    StatefulKv kv = StatefulKv.of(ctx).replicas(3);
     String pods = ReadyPods.prefix(ctx.namespace(), kv.name());
     List<StatefulSetSnapshot> snapshots = new ArrayList<>();
     List<FaultHandle> faults = new ArrayList<>();

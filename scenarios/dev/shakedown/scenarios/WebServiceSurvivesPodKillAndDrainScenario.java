@@ -8,7 +8,7 @@ import dev.shakedown.scenario.AvailabilityRun;
 import dev.shakedown.scenario.AvailabilityScenario;
 import dev.shakedown.scenario.Phase;
 import dev.shakedown.scenario.ScenarioContext;
-import dev.shakedown.workload.HttpService;
+import dev.shakedown.web.HttpService;
 import dev.shakedown.workload.Workloads;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class WebServiceSurvivesPodKillAndDrainScenario {
 
   @Test
   void webServiceSurvivesPodKillAndNodeDrain(ScenarioContext ctx) {
-    HttpService web = Workloads.httpService(ctx).replicas(3).minAvailable(2);
+    HttpService web = HttpService.of(ctx).replicas(3).minAvailable(2);
     AvailabilityRun run = AvailabilityScenario.of(web).run(ctx); // steady, load, inject/hold/heal per fault, recover
     try {
       ctx.phase(Phase.VERIFY, () -> assertThat(run.verify()).isValid());

@@ -1,7 +1,7 @@
 package dev.shakedown.assertj;
 
-import dev.shakedown.workload.History;
-import dev.shakedown.workload.Operation;
+import dev.shakedown.history.History;
+import dev.shakedown.history.Operation;
 import java.util.List;
 import java.util.function.Predicate;
 import org.assertj.core.api.AbstractAssert;

@@ -1,8 +1,8 @@
 package dev.shakedown.assertj;
 
 import dev.shakedown.check.Verdict;
-import dev.shakedown.observe.Timeline;
-import dev.shakedown.workload.History;
+import dev.shakedown.history.Timeline;
+import dev.shakedown.history.History;
 import org.assertj.core.api.Assertions;
 
 /**

@@ -1,7 +1,7 @@
 package dev.shakedown.assertj;
 
-import dev.shakedown.observe.Timeline;
-import dev.shakedown.observe.TimelineEvent;
+import dev.shakedown.history.Timeline;
+import dev.shakedown.history.TimelineEvent;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 

@@ -1,6 +1,6 @@
 package dev.shakedown.check;
 
-import dev.shakedown.workload.Operation;
+import dev.shakedown.history.Operation;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,6 @@
 package dev.shakedown.check;
 
-import dev.shakedown.workload.History;
+import dev.shakedown.history.History;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

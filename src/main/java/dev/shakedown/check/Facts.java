@@ -1,7 +1,7 @@
 package dev.shakedown.check;
 
-import dev.shakedown.observe.Timeline;
-import dev.shakedown.workload.History;
+import dev.shakedown.history.Timeline;
+import dev.shakedown.history.History;
 import java.util.Objects;
 
 /**

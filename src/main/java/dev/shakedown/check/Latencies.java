@@ -1,7 +1,7 @@
 package dev.shakedown.check;
 
-import dev.shakedown.observe.TimelineEvent;
-import dev.shakedown.workload.Operation;
+import dev.shakedown.history.TimelineEvent;
+import dev.shakedown.history.Operation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

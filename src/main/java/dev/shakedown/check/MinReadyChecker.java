@@ -1,7 +1,7 @@
 package dev.shakedown.check;
 
-import dev.shakedown.observe.Timeline;
-import dev.shakedown.observe.TimelineEvent;
+import dev.shakedown.history.Timeline;
+import dev.shakedown.history.TimelineEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.shakedown.check;
 
-import dev.shakedown.observe.TimelineEvent;
+import dev.shakedown.history.TimelineEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package dev.shakedown.check;
 
-import dev.shakedown.observe.Timeline;
+import dev.shakedown.history.Timeline;
 
 /**
  * Checkers that judge a {@link Timeline} alone. Compose them with history checkers through

@@ -1,8 +1,8 @@
 package dev.shakedown.check;
 
 import dev.shakedown.check.WriteSetScanner.ReadValue;
-import dev.shakedown.workload.History;
-import dev.shakedown.workload.Operation;
+import dev.shakedown.history.History;
+import dev.shakedown.history.Operation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,8 @@
 package dev.shakedown.check;
 
-import dev.shakedown.workload.Operation;
+import dev.shakedown.history.ChecksummedValue;
+
+import dev.shakedown.history.Operation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

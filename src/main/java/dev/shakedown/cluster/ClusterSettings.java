@@ -1,6 +1,6 @@
 package dev.shakedown.cluster;
 
-import dev.shakedown.internal.Settings;
+import dev.shakedown.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

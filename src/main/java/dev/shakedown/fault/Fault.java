@@ -1,9 +1,9 @@
 package dev.shakedown.fault;
 
-import dev.shakedown.scenario.ScenarioContext;
+import dev.shakedown.cluster.Scope;
 
 /**
- * Something that goes wrong on purpose. {@link #inject(ScenarioContext)} chooses its targets from the
+ * Something that goes wrong on purpose. {@link #inject(Scope)} chooses its targets from the
  * scenario's seeded random source, breaks them, marks the timeline, and returns a handle that heals on
  * {@code close()}; the handle is registered with the context, so it heals even when the test fails.
  */
@@ -25,9 +25,9 @@ public interface Fault {
 
   /**
    * Injects into the scenario and registers the handle with it. The scenario's first fault first checks its
-   * steady-state hypothesis ({@link ScenarioContext#awaitSteadyState()}).
+   * steady-state hypothesis ({@link Scope#awaitSteadyState()}).
    */
-  default FaultHandle inject(ScenarioContext ctx) {
+  default FaultHandle inject(Scope ctx) {
     ctx.awaitSteadyState();
     return ctx.register(inject(FaultScope.of(ctx)));
   }

@@ -1,15 +1,15 @@
 package dev.shakedown.fault;
 
 import dev.shakedown.cluster.Cluster;
-import dev.shakedown.observe.Timeline;
-import dev.shakedown.scenario.ScenarioContext;
+import dev.shakedown.history.Timeline;
+import dev.shakedown.cluster.Scope;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Objects;
 import java.util.Random;
 
 /**
  * What a fault acts on and reports to: the API client, the scenario's namespace, its timeline and seeded
- * random source, and (for node faults) the cluster. Usually {@link #of(ScenarioContext)}; tests build one.
+ * random source, and (for node faults) the cluster. Usually {@link #of(Scope)}; tests build one.
  *
  * @param cluster the cluster's node handles; may be {@code null} for pod-level faults
  */
@@ -22,7 +22,7 @@ public record FaultScope(KubernetesClient client, String namespace, Timeline tim
     Objects.requireNonNull(random, "random");
   }
 
-  public static FaultScope of(ScenarioContext ctx) {
+  public static FaultScope of(Scope ctx) {
     return new FaultScope(ctx.client(), ctx.namespace(), ctx.timeline(), ctx.random(), ctx.cluster());
   }
 

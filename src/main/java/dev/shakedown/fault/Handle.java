@@ -1,6 +1,6 @@
 package dev.shakedown.fault;
 
-import dev.shakedown.observe.Timeline;
+import dev.shakedown.history.Timeline;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,2 +1,2 @@
-/** Shared machinery that is not for extenders: waits, resource stacks, settings. */
+/** Shared machinery that is not for extenders: the one way to wait. */
 package dev.shakedown.internal;

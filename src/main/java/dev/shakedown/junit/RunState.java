@@ -8,7 +8,7 @@ import dev.shakedown.cluster.KubeconfigClusterProvider;
 import dev.shakedown.cluster.RunIdentity;
 import dev.shakedown.cluster.RunLease;
 import dev.shakedown.cluster.Sweeper;
-import dev.shakedown.internal.Settings;
+import dev.shakedown.Settings;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;

@@ -1,7 +1,7 @@
 package dev.shakedown.junit;
 
 import dev.shakedown.cluster.Cluster;
-import dev.shakedown.internal.Settings;
+import dev.shakedown.Settings;
 import dev.shakedown.report.AllureReport;
 import dev.shakedown.report.Evidence;
 import dev.shakedown.scenario.ScenarioContext;

@@ -1,5 +1,7 @@
 package dev.shakedown.observe;
 
+import dev.shakedown.history.Timeline;
+
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;

@@ -1,5 +1,7 @@
 package dev.shakedown.observe;
 
+import dev.shakedown.history.Timeline;
+
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;

@@ -1,6 +1,8 @@
 package dev.shakedown.observe;
 
-import dev.shakedown.scenario.ScenarioContext;
+import dev.shakedown.history.Timeline;
+
+import dev.shakedown.cluster.Scope;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ public final class TimelineRecorder implements AutoCloseable {
   private TimelineRecorder() {}
 
   /** Starts recording the scenario's namespace and the cluster's nodes; closed with the scenario. */
-  public static TimelineRecorder start(ScenarioContext ctx) {
+  public static TimelineRecorder start(Scope ctx) {
     return ctx.register(start(ctx.client(), ctx.namespace(), ctx.timeline()));
   }
 

@@ -1,6 +1,6 @@
 package dev.shakedown.report;
 
-import dev.shakedown.observe.Timeline;
+import dev.shakedown.history.Timeline;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;

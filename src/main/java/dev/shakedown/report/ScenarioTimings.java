@@ -1,7 +1,7 @@
 package dev.shakedown.report;
 
-import dev.shakedown.observe.Timeline;
-import dev.shakedown.observe.TimelineEvent;
+import dev.shakedown.history.Timeline;
+import dev.shakedown.history.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,6 @@
 package dev.shakedown.report;
 
-import dev.shakedown.observe.TimelineEvent;
+import dev.shakedown.history.TimelineEvent;
 import java.util.List;
 import java.util.Locale;
 

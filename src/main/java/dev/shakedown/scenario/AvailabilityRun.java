@@ -11,12 +11,12 @@ import dev.shakedown.check.TimelineCheckers;
 import dev.shakedown.check.Verdict;
 import dev.shakedown.fault.Fault;
 import dev.shakedown.fault.FaultHandle;
-import dev.shakedown.observe.TimelineEvent;
-import dev.shakedown.observe.Probe;
+import dev.shakedown.history.TimelineEvent;
+import dev.shakedown.web.Probe;
 import dev.shakedown.report.AllureReport;
 import dev.shakedown.report.ScenarioTimings;
-import dev.shakedown.workload.HttpService;
-import dev.shakedown.workload.LoadClient;
+import dev.shakedown.web.HttpService;
+import dev.shakedown.web.LoadClient;
 import dev.shakedown.workload.Workloads;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.time.Duration;
@@ -50,7 +50,7 @@ public final class AvailabilityRun {
   }
 
   void startClients(double rate) {
-    load = Workloads.load(ctx, service).rate(rate).start();
+    load = LoadClient.of(ctx, service).rate(rate).start();
     probe = Probe.http(ctx, service);
   }
 

@@ -3,9 +3,10 @@ package dev.shakedown.scenario;
 import dev.shakedown.WaitTimeoutException;
 import dev.shakedown.cluster.Cluster;
 import dev.shakedown.cluster.ClusterHealth;
+import dev.shakedown.cluster.Scope;
 import dev.shakedown.internal.Waits;
-import dev.shakedown.internal.ResourceStack;
-import dev.shakedown.observe.Timeline;
+import dev.shakedown.scenario.ResourceStack;
+import dev.shakedown.history.Timeline;
 import dev.shakedown.report.AllureReport;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  * and the resources to close at test end. The {@code @ChaosTest} extension creates one per test and injects it
  * as a test parameter.
  */
-public final class ScenarioContext {
+public final class ScenarioContext implements Scope {
 
   private final Cluster cluster;
   private final String namespace;

@@ -9,11 +9,11 @@ import java.util.List;
  * Creates a workload's objects, or replaces the existing ones. An existing Service is left as it is: its
  * cluster IP and node ports are immutable and a replacement without them would be refused.
  */
-final class Apply {
+public final class Apply {
 
   private Apply() {}
 
-  static void all(KubernetesClient client, String namespace, List<HasMetadata> objects) {
+  public static void all(KubernetesClient client, String namespace, List<HasMetadata> objects) {
     for (HasMetadata object : objects) {
       var resource = client.resource(object).inNamespace(namespace);
       if (object instanceof Service && resource.get() != null) {

@@ -10,13 +10,13 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.List;
 
 /** The workload image's container: port 8080, readiness and liveness on {@code /healthz}, small requests. */
-final class Containers {
+public final class Containers {
 
-  static final int PORT = 8080;
+  public static final int PORT = 8080;
 
   private Containers() {}
 
-  static Container workload(String image, List<EnvVar> env) {
+  public static Container workload(String image, List<EnvVar> env) {
     return new ContainerBuilder()
         .withName("workload")
         .withImage(image)

@@ -1,5 +1,6 @@
 package dev.shakedown.workload;
 
+
 import dev.shakedown.ShakedownException;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
@@ -29,11 +30,6 @@ public final class NodePortEndpoints implements Endpoints {
     if (uris.isEmpty()) {
       throw new ShakedownException("no Ready node with an InternalIP: cannot reach NodePort " + nodePort);
     }
-  }
-
-  /** Endpoints of the NodePort of {@code service}'s first port. */
-  public static NodePortEndpoints of(KubernetesClient client, HttpService service) {
-    return new NodePortEndpoints(client, service.nodePort());
   }
 
   /** Endpoints of the first port of the NodePort Service {@code namespace/name}. */
@@ -82,13 +78,13 @@ public final class NodePortEndpoints implements Endpoints {
     }
   }
 
-  static boolean isReady(Node node) {
+  public static boolean isReady(Node node) {
     return node.getStatus() != null && node.getStatus().getConditions() != null
         && node.getStatus().getConditions().stream()
             .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
-  static String internalIp(Node node) {
+  public static String internalIp(Node node) {
     if (node.getStatus() == null || node.getStatus().getAddresses() == null) {
       return null;
     }

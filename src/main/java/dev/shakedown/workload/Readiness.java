@@ -9,11 +9,11 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /** Bounded waits for controllers to have all their replicas Ready, failing with what was seen last. */
-final class Readiness {
+public final class Readiness {
 
   private Readiness() {}
 
-  static void awaitDeployment(KubernetesClient client, String namespace, String name, Duration atMost) {
+  public static void awaitDeployment(KubernetesClient client, String namespace, String name, Duration atMost) {
     Supplier<Deployment> get = () -> client.apps().deployments().inNamespace(namespace).withName(name).get();
     awaitReplicas("Deployment", namespace, name, atMost, () -> {
       Deployment d = get.get();
@@ -22,7 +22,7 @@ final class Readiness {
     });
   }
 
-  static void awaitStatefulSet(KubernetesClient client, String namespace, String name, Duration atMost) {
+  public static void awaitStatefulSet(KubernetesClient client, String namespace, String name, Duration atMost) {
     Supplier<StatefulSet> get = () -> client.apps().statefulSets().inNamespace(namespace).withName(name).get();
     awaitReplicas("StatefulSet", namespace, name, atMost, () -> {
       StatefulSet s = get.get();

@@ -1,7 +1,8 @@
 /**
- * What a scenario keeps busy and records: {@link dev.shakedown.workload.Workload}s made by
- * {@link dev.shakedown.workload.Workloads} (a stateless HTTP service, a StatefulSet key-value store), the
- * {@link dev.shakedown.workload.LoadClient} that drives them at a bounded rate through a NodePort, and the
- * append-only {@link dev.shakedown.workload.History} of its {@link dev.shakedown.workload.Operation}s.
+ * What is deployed: the {@link dev.shakedown.workload.Workload} SPI, the workload image
+ * ({@link dev.shakedown.workload.Workloads#image()}), how the test JVM reaches a workload
+ * ({@link dev.shakedown.workload.Endpoints}, {@link dev.shakedown.workload.NodePortEndpoints}) and the generic
+ * Kubernetes pieces the systems share (apply, readiness, pod exec, one-shot Jobs). One package per system sits on
+ * it: {@code web}, {@code etcd}, {@code postgres}.
  */
 package dev.shakedown.workload;

@@ -4,8 +4,8 @@ import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
 import static dev.shakedown.assertj.ShakedownAssertions.assertThatThrownBy;
 
 import dev.shakedown.check.Verdict;
-import dev.shakedown.observe.Timeline;
-import dev.shakedown.workload.History;
+import dev.shakedown.history.Timeline;
+import dev.shakedown.history.History;
 import org.junit.jupiter.api.Test;
 
 class ShakedownAssertionsTest {

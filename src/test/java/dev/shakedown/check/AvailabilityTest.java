@@ -2,14 +2,14 @@ package dev.shakedown.check;
 
 import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
 import static dev.shakedown.assertj.ShakedownAssertions.assertThatThrownBy;
-import static dev.shakedown.workload.Operation.Type.FAIL;
-import static dev.shakedown.workload.Operation.Type.INFO;
-import static dev.shakedown.workload.Operation.Type.OK;
+import static dev.shakedown.history.Operation.Type.FAIL;
+import static dev.shakedown.history.Operation.Type.INFO;
+import static dev.shakedown.history.Operation.Type.OK;
 
-import dev.shakedown.observe.Timeline;
-import dev.shakedown.observe.TimelineEvent;
-import dev.shakedown.workload.History;
-import dev.shakedown.workload.Operation;
+import dev.shakedown.history.Timeline;
+import dev.shakedown.history.TimelineEvent;
+import dev.shakedown.history.History;
+import dev.shakedown.history.Operation;
 import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.InstanceOfAssertFactories;

@@ -3,9 +3,9 @@ package dev.shakedown.check;
 import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
 import static dev.shakedown.assertj.ShakedownAssertions.assertThatThrownBy;
 import static dev.shakedown.check.HistoryFixture.value;
-import static dev.shakedown.workload.Operation.Type.OK;
+import static dev.shakedown.history.Operation.Type.OK;
 
-import dev.shakedown.workload.History;
+import dev.shakedown.history.History;
 import org.junit.jupiter.api.Test;
 
 class CheckersTest {

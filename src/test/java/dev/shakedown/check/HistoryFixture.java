@@ -1,8 +1,10 @@
 package dev.shakedown.check;
 
-import dev.shakedown.workload.History;
-import dev.shakedown.workload.Operation;
-import dev.shakedown.workload.Operation.Type;
+import dev.shakedown.history.ChecksummedValue;
+
+import dev.shakedown.history.History;
+import dev.shakedown.history.Operation;
+import dev.shakedown.history.Operation.Type;
 import java.time.Duration;
 
 /** Builds histories on a controlled clock: each appended operation is 1 ms after the previous one. */

@@ -2,13 +2,13 @@ package dev.shakedown.check;
 
 import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
 import static dev.shakedown.check.HistoryFixture.value;
-import static dev.shakedown.workload.Operation.Type.FAIL;
-import static dev.shakedown.workload.Operation.Type.INFO;
-import static dev.shakedown.workload.Operation.Type.INVOKE;
-import static dev.shakedown.workload.Operation.Type.OK;
+import static dev.shakedown.history.Operation.Type.FAIL;
+import static dev.shakedown.history.Operation.Type.INFO;
+import static dev.shakedown.history.Operation.Type.INVOKE;
+import static dev.shakedown.history.Operation.Type.OK;
 
-import dev.shakedown.workload.History;
-import dev.shakedown.workload.Operation;
+import dev.shakedown.history.History;
+import dev.shakedown.history.Operation;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.shakedown.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shakedown.observe.TimelineEvent;
+import dev.shakedown.history.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

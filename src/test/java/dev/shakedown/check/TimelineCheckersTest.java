@@ -2,7 +2,7 @@ package dev.shakedown.check;
 
 import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
 
-import dev.shakedown.observe.Timeline;
+import dev.shakedown.history.Timeline;
 import org.junit.jupiter.api.Test;
 
 class TimelineCheckersTest {

@@ -9,10 +9,10 @@ import dev.shakedown.fault.Targets;
 import dev.shakedown.junit.ChaosTest;
 import dev.shakedown.report.AllureReport;
 import dev.shakedown.scenario.ScenarioContext;
-import dev.shakedown.workload.History;
-import dev.shakedown.workload.LoadClient;
-import dev.shakedown.workload.Operation;
-import dev.shakedown.workload.StatefulKv;
+import dev.shakedown.history.History;
+import dev.shakedown.web.LoadClient;
+import dev.shakedown.history.Operation;
+import dev.shakedown.web.StatefulKv;
 import dev.shakedown.workload.Workloads;
 import java.time.Duration;
 import java.util.stream.Collectors;
@@ -32,8 +32,8 @@ class UnsafeStoreLosesWritesIT {
 
   @Test
   void podKillOfAnUnsafeStoreIsReportedInvalidWithTheLostWrites(ScenarioContext ctx) {
-    StatefulKv kv = Workloads.statefulKv(ctx).replicas(1).unsafe(true).deploy().awaitReady(Duration.ofMinutes(3));
-    LoadClient writer = Workloads.kvWriter(ctx, kv).rate(50).timeout(Duration.ofSeconds(2));
+    StatefulKv kv = StatefulKv.of(ctx).replicas(1).unsafe(true).deploy().awaitReady(Duration.ofMinutes(3));
+    LoadClient writer = LoadClient.writer(ctx, kv).rate(50).timeout(Duration.ofSeconds(2));
     History history = writer.history();
     writer.start();
     for (int round = 1; round <= 2; round++) {

@@ -5,7 +5,7 @@ import static dev.shakedown.check.Verdict.Status.INVALID;
 import static dev.shakedown.check.Verdict.Status.UNKNOWN;
 import static dev.shakedown.check.Verdict.Status.VALID;
 
-import dev.shakedown.workload.Operation;
+import dev.shakedown.history.Operation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.shakedown.check;
 
 import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
 
-import dev.shakedown.workload.Operation;
+import dev.shakedown.history.Operation;
 import org.junit.jupiter.api.Test;
 
 class WriteTableTest {

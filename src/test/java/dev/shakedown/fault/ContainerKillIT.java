@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shakedown.junit.ChaosTest;
 import dev.shakedown.scenario.ScenarioContext;
-import dev.shakedown.workload.HttpService;
+import dev.shakedown.web.HttpService;
 import dev.shakedown.workload.Workloads;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
@@ -15,7 +15,7 @@ class ContainerKillIT {
 
   @Test
   void containerRestartsInTheSamePod(ScenarioContext ctx) {
-    HttpService web = Workloads.httpService(ctx).replicas(1).pdb(false).deploy().awaitReady(Duration.ofMinutes(2));
+    HttpService web = HttpService.of(ctx).replicas(1).pdb(false).deploy().awaitReady(Duration.ofMinutes(2));
     Pod before = web.pods().get(0);
 
     long start = System.nanoTime();

@@ -3,8 +3,8 @@ package dev.shakedown.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shakedown.observe.Timeline;
-import dev.shakedown.observe.TimelineEvent;
+import dev.shakedown.history.Timeline;
+import dev.shakedown.history.TimelineEvent;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;

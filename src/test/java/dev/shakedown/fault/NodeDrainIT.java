@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shakedown.ShakedownException;
 import dev.shakedown.junit.ChaosTest;
 import dev.shakedown.scenario.ScenarioContext;
-import dev.shakedown.workload.HttpService;
+import dev.shakedown.web.HttpService;
 import dev.shakedown.workload.Workloads;
 import io.fabric8.kubernetes.api.model.Node;
 import java.time.Duration;
@@ -22,7 +22,7 @@ class NodeDrainIT {
 
   @Test
   void drainEvictsWithinTheBudgetAndHealUncordons(ScenarioContext ctx) {
-    HttpService web = Workloads.httpService(ctx).minAvailable(2).deploy().awaitReady(Duration.ofMinutes(2));
+    HttpService web = HttpService.of(ctx).minAvailable(2).deploy().awaitReady(Duration.ofMinutes(2));
 
     long start = System.nanoTime();
     FaultHandle drain = Faults.nodeDrain(Targets.nodesRunning(web).one()).scenarioNamespaceOnly()
@@ -43,7 +43,7 @@ class NodeDrainIT {
 
   @Test
   void budgetThatAllowsNoDisruptionFailsTheDrainClearlyAndUncordons(ScenarioContext ctx) {
-    HttpService fragile = Workloads.httpService(ctx).replicas(1).minAvailable(1).deploy()
+    HttpService fragile = HttpService.of(ctx).replicas(1).minAvailable(1).deploy()
         .awaitReady(Duration.ofMinutes(2));
     String pod = fragile.pods().get(0).getMetadata().getName();
     String host = fragile.pods().get(0).getSpec().getNodeName();

@@ -3,12 +3,12 @@ package dev.shakedown.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shakedown.junit.ChaosTest;
-import dev.shakedown.observe.Probe;
-import dev.shakedown.observe.TimelineEvent;
+import dev.shakedown.web.Probe;
+import dev.shakedown.history.TimelineEvent;
 import dev.shakedown.observe.TimelineRecorder;
 import dev.shakedown.scenario.ScenarioContext;
-import dev.shakedown.workload.HttpService;
-import dev.shakedown.workload.Operation;
+import dev.shakedown.web.HttpService;
+import dev.shakedown.history.Operation;
 import dev.shakedown.workload.Workloads;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class PodKillIT {
 
   @Test
   void killedPodIsGoneAndReplacedByItsReplicaSet(ScenarioContext ctx) {
-    HttpService web = Workloads.httpService(ctx).deploy().awaitReady(Duration.ofMinutes(2));
+    HttpService web = HttpService.of(ctx).deploy().awaitReady(Duration.ofMinutes(2));
     TimelineRecorder.start(ctx);
     Probe probe = Probe.http(ctx, web);
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.shakedown.junit.ChaosTest;
-import dev.shakedown.observe.TimelineEvent;
+import dev.shakedown.history.TimelineEvent;
 import dev.shakedown.scenario.ScenarioContext;
 import dev.shakedown.workload.NodePortEndpoints;
-import dev.shakedown.workload.StatefulKv;
+import dev.shakedown.web.StatefulKv;
 import dev.shakedown.workload.Workloads;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +33,7 @@ class VolumeCorruptionIT {
 
   @Test
   void eachCorruptionReallyHappensOnTheNodeAndIsRecorded(ScenarioContext ctx) throws Exception {
-    StatefulKv kv = Workloads.statefulKv(ctx).replicas(1).deploy().awaitReady(Duration.ofMinutes(3));
+    StatefulKv kv = StatefulKv.of(ctx).replicas(1).deploy().awaitReady(Duration.ofMinutes(3));
     URI base = NodePortEndpoints.of(ctx.client(), kv.namespace(), kv.clientServiceName()).next();
     for (String key : new String[] {"alpha", "beta", "gamma", "delta"}) {
       await("PUT /kv/" + key + " through NodePort " + base).atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO)

@@ -1,5 +1,7 @@
 package dev.shakedown.observe;
 
+import dev.shakedown.history.TimelineEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shakedown.fault.FaultHandle;
@@ -7,7 +9,7 @@ import dev.shakedown.fault.Faults;
 import dev.shakedown.fault.Targets;
 import dev.shakedown.junit.ChaosTest;
 import dev.shakedown.scenario.ScenarioContext;
-import dev.shakedown.workload.HttpService;
+import dev.shakedown.web.HttpService;
 import dev.shakedown.workload.Workloads;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +22,7 @@ class TimelineRecorderIT {
   @Test
   void recordsPodsAndEventsWithApiTimesAroundAPodKill(ScenarioContext ctx) {
     TimelineRecorder recorder = TimelineRecorder.start(ctx);
-    HttpService web = Workloads.httpService(ctx).deploy().awaitReady(Duration.ofMinutes(2));
+    HttpService web = HttpService.of(ctx).deploy().awaitReady(Duration.ofMinutes(2));
     try (FaultHandle kill = Faults.podKill(Targets.pods(web).one()).inject(ctx)) {
       assertThat(kill.targets()).hasSize(1);
     }

@@ -1,5 +1,8 @@
 package dev.shakedown.observe;
 
+import dev.shakedown.history.Timeline;
+import dev.shakedown.history.TimelineEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

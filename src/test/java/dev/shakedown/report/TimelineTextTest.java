@@ -2,7 +2,7 @@ package dev.shakedown.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shakedown.observe.Timeline;
+import dev.shakedown.history.Timeline;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shakedown.check.Verdict;
 import dev.shakedown.junit.ChaosTest;
 import dev.shakedown.report.ScenarioTimings;
-import dev.shakedown.workload.HttpService;
+import dev.shakedown.web.HttpService;
 import dev.shakedown.workload.Workloads;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -27,7 +27,7 @@ class FragileServiceFailsAvailabilityScenarioIT {
 
   @Test
   void oneReplicaWithoutBudgetFailsTheAvailabilityScenarioReadably(ScenarioContext ctx) {
-    HttpService fragile = Workloads.httpService(ctx).replicas(1).pdb(false);
+    HttpService fragile = HttpService.of(ctx).replicas(1).pdb(false);
     AvailabilityRun run = AvailabilityScenario.of(fragile).run(ctx);
     Verdict[] verdict = new Verdict[1];
     ctx.phase(Phase.VERIFY, () -> verdict[0] = run.verify());

@@ -1,5 +1,7 @@
 package dev.shakedown.workload;
 
+import dev.shakedown.web.HttpService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,13 +31,13 @@ class NodePortEndpointsTest {
     node("a", "172.19.0.2", "True");
     node("b", "172.19.0.3", "True");
     node("c", "172.19.0.4", "Unknown");
-    HttpService web = Workloads.httpService(client, "ns", "web").deploy();
+    HttpService web = HttpService.of(client, "ns", "web").deploy();
     client.services().inNamespace("ns").withName("web").edit(s -> {
       s.getSpec().getPorts().get(0).setNodePort(31234);
       return s;
     });
 
-    NodePortEndpoints endpoints = NodePortEndpoints.of(client, web);
+    NodePortEndpoints endpoints = NodePortEndpoints.of(client, web.namespace(), web.name());
 
     assertThat(endpoints.uris()).containsExactly(URI.create("http://172.19.0.2:31234"),
         URI.create("http://172.19.0.3:31234"));

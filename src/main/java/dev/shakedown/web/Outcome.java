@@ -1,0 +1,70 @@
+package dev.shakedown.web;
+
+import dev.shakedown.history.History;
+import dev.shakedown.history.Operation;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * How an HTTP exchange completes an operation: 200 → ok (servedBy = header {@code X-Pod} or the body's
+ * {@code "pod"}); another status → fail; connection refused or not established in time → fail (the server
+ * never saw it); a response timeout or another I/O error → info (it may or may not have happened).
+ */
+final class Outcome {
+
+  private static final Pattern POD = Pattern.compile("\"pod\"\\s*:\\s*\"([^\"]*)\"");
+
+  private Outcome() {}
+
+  static Operation record(History history, int process, String function, String value, URI uri,
+      HttpResponse<String> response, Throwable error, Duration timeout) {
+    Operation op;
+    if (error == null && response.statusCode() == 200) {
+      String result = "read".equals(function) ? values(response.body()) : value;
+      op = history.ok(process, function, result, servedBy(response));
+    } else if (error == null) {
+      op = history.fail(process, function, value, "HTTP " + response.statusCode() + " from " + uri.getAuthority());
+    } else {
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      String what = cause.getClass().getSimpleName() + " from " + uri.getAuthority();
+      if (neverSent(cause)) {
+        op = history.fail(process, function, value, what);
+      } else {
+        String suffix = cause instanceof HttpTimeoutException ? " after " + timeout : ": " + cause.getMessage();
+        op = history.info(process, function, value, what + suffix);
+      }
+    }
+    return op;
+  }
+
+  /** Connection refused or not established in time: the server cannot have seen the request. */
+  static boolean neverSent(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String servedBy(HttpResponse<String> response) {
+    return response.headers().firstValue("X-Pod").orElseGet(() -> {
+      Matcher m = POD.matcher(response.body());
+      return m.find() ? m.group(1) : null;
+    });
+  }
+
+  static String values(String kvListing) {
+    return kvListing.lines().filter(l -> l.indexOf('=') > 0).map(l -> l.substring(l.indexOf('=') + 1))
+        .collect(Collectors.joining(","));
+  }
+}
