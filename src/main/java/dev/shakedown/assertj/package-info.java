@@ -1,2 +1,5 @@
-/** AssertJ entry points for verdicts, histories and timelines: {@code ShakedownAssertions.assertThat(...)}. */
+/**
+ * AssertJ entry points for verdicts, histories, timelines and operations, and for fabric8 pods, statefulsets and
+ * nodes: {@code ShakedownAssertions.assertThat(...)}.
+ */
 package dev.shakedown.assertj;
