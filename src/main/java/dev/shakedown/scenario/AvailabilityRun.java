@@ -16,7 +16,8 @@ import dev.shakedown.web.Probe;
 import dev.shakedown.report.AllureReport;
 import dev.shakedown.report.ScenarioTimings;
 import dev.shakedown.web.HttpService;
-import dev.shakedown.web.LoadClient;
+import dev.shakedown.client.Load;
+import dev.shakedown.web.WebClient;
 import dev.shakedown.workload.Workloads;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public final class AvailabilityRun {
   private final HttpService service;
   private final AvailabilityThresholds thresholds;
   private final List<FaultHandle> faults = new ArrayList<>();
-  private LoadClient load;
+  private Load load;
   private Probe probe;
 
   AvailabilityRun(ScenarioContext ctx, HttpService service, AvailabilityThresholds thresholds) {
@@ -50,7 +51,7 @@ public final class AvailabilityRun {
   }
 
   void startClients(double rate) {
-    load = LoadClient.of(ctx, service).rate(rate).start();
+    load = WebClient.load(ctx, service).rate(rate).start();
     probe = Probe.http(ctx, service);
   }
 
@@ -67,7 +68,7 @@ public final class AvailabilityRun {
 
   public HttpService service() { return service; }
 
-  public LoadClient load() { return load; }
+  public Load load() { return load; }
 
   public Probe probe() { return probe; }
 

@@ -4,6 +4,9 @@ import dev.shakedown.WaitTimeoutException;
 import dev.shakedown.cluster.Cluster;
 import dev.shakedown.cluster.ClusterHealth;
 import dev.shakedown.cluster.Scope;
+import dev.shakedown.client.Load;
+import dev.shakedown.observe.TimelineRecorder;
+import dev.shakedown.workload.Workload;
 import dev.shakedown.internal.Waits;
 import dev.shakedown.scenario.ResourceStack;
 import dev.shakedown.history.Timeline;
@@ -29,6 +32,8 @@ public final class ScenarioContext implements Scope {
   private final Random random;
   private final ResourceStack resources;
   private boolean steady;
+  private boolean recording;
+  private final List<Workload> workloads = new java.util.ArrayList<>();
 
   /** How long {@link #awaitSteadyState()} waits for the cluster to be healthy before it aborts the test. */
   public static final Duration STEADY_STATE_WITHIN = Duration.ofMinutes(2);
@@ -113,6 +118,64 @@ public final class ScenarioContext implements Scope {
     steady = true;
     timeline.record("scenario", "steady", "cluster/" + cluster.name(), "nodes, node containers, kube-system Ready",
         null);
+  }
+
+  /** How long {@link #deploy} waits for a workload to be Ready, and {@link #run} for each load's first OK answer. */
+  public static final Duration READY_WITHIN = Duration.ofMinutes(4);
+
+  /**
+   * The steady phase: registers {@code workload} (torn down at test end), starts the timeline recorder (once per
+   * test), deploys it and waits until it is Ready (within {@link #READY_WITHIN}); returns it.
+   */
+  public <W extends Workload> W deploy(W workload) {
+    Objects.requireNonNull(workload, "workload");
+    return phase(Phase.STEADY, () -> {
+      if (!recording) {
+        TimelineRecorder.start(this);
+        recording = true;
+      }
+      if (!workloads.contains(workload)) {
+        register(workload);
+        workloads.add(workload);
+      }
+      workload.deploy();
+      workload.awaitReady(READY_WITHIN);
+      return workload;
+    });
+  }
+
+  /**
+   * The load phase: starts each load (registered, so closed at test end) and waits until each has had an OK answer
+   * (within {@link #READY_WITHIN}: a workload that never answers is not in steady state, and the test is aborted);
+   * returns the {@link Run} that drives the rest.
+   *
+   * @throws IllegalArgumentException when no load is given
+   */
+  public Run run(Load... loads) {
+    if (loads.length == 0) {
+      throw new IllegalArgumentException("run needs at least one load, e.g. ctx.run(WebClient.load(ctx, web))");
+    }
+    List<Load> started = List.of(loads);
+    phase(Phase.LOAD, () -> {
+      for (Load load : started) {
+        register(load).start();
+      }
+      for (Load load : started) {
+        try {
+          Waits.untilTrue("load " + load.name() + ": a first OK answer", READY_WITHIN, Duration.ofMillis(100),
+              () -> load.history().snapshot().stream().anyMatch(dev.shakedown.history.Operation::isOk));
+        } catch (WaitTimeoutException e) {
+          throw new org.opentest4j.TestAbortedException("not in steady state: load " + load.name()
+              + " had no OK answer within " + READY_WITHIN + "; last: " + last(load), e);
+        }
+      }
+    });
+    return new Run(this, started, workloads);
+  }
+
+  private static String last(Load load) {
+    List<dev.shakedown.history.Operation> ops = load.history().snapshot();
+    return ops.isEmpty() ? "no operation" : String.valueOf(ops.get(ops.size() - 1));
   }
 
   /** The stack {@link #register} fills; closed by the extension at test end. */

@@ -1,7 +1,7 @@
 package dev.shakedown.web;
 
-import dev.shakedown.history.History;
-import dev.shakedown.history.Operation;
+import dev.shakedown.client.Op;
+import dev.shakedown.client.Result;
 
 import java.net.ConnectException;
 import java.net.URI;
@@ -25,25 +25,22 @@ final class Outcome {
 
   private Outcome() {}
 
-  static Operation record(History history, int process, String function, String value, URI uri,
-      HttpResponse<String> response, Throwable error, Duration timeout) {
-    Operation op;
-    if (error == null && response.statusCode() == 200) {
-      String result = "read".equals(function) ? values(response.body()) : value;
-      op = history.ok(process, function, result, servedBy(response));
-    } else if (error == null) {
-      op = history.fail(process, function, value, "HTTP " + response.statusCode() + " from " + uri.getAuthority());
-    } else {
-      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-      String what = cause.getClass().getSimpleName() + " from " + uri.getAuthority();
-      if (neverSent(cause)) {
-        op = history.fail(process, function, value, what);
-      } else {
-        String suffix = cause instanceof HttpTimeoutException ? " after " + timeout : ": " + cause.getMessage();
-        op = history.info(process, function, value, what + suffix);
-      }
+  /** An HTTP answer: 200 is ok (a read's value is every stored value), another status is fail. */
+  static Result of(String function, URI uri, HttpResponse<String> response, Duration timeout) {
+    if (response.statusCode() == 200) {
+      return Result.ok(Op.READ.equals(function) ? values(response.body()) : null, servedBy(response));
     }
-    return op;
+    return Result.fail("HTTP " + response.statusCode() + " from " + uri.getAuthority());
+  }
+
+  /** No answer: never sent is fail, anything else is info. */
+  static Result of(URI uri, Throwable error, Duration timeout) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    String what = cause.getClass().getSimpleName() + " from " + uri.getAuthority();
+    if (neverSent(cause)) {
+      return Result.fail(what);
+    }
+    return Result.info(what + (cause instanceof HttpTimeoutException ? " after " + timeout : ": " + cause.getMessage()));
   }
 
   /** Connection refused or not established in time: the server cannot have seen the request. */

@@ -5,8 +5,8 @@ import dev.shakedown.history.Timeline;
 import dev.shakedown.cluster.Scope;
 import dev.shakedown.workload.Endpoints;
 import dev.shakedown.history.History;
-import dev.shakedown.web.HttpService;
-import dev.shakedown.web.LoadClient;
+import dev.shakedown.client.Generators;
+import dev.shakedown.client.Load;
 import dev.shakedown.workload.NodePortEndpoints;
 import dev.shakedown.history.Operation;
 import java.time.Duration;
@@ -21,13 +21,14 @@ public final class Probe implements AutoCloseable {
 
   private final String name;
   private final Timeline timeline;
-  private final LoadClient client;
+  private final Load client;
   private Boolean up;
 
   private Probe(String name, Endpoints endpoints, Timeline timeline) {
     this.name = Objects.requireNonNull(name, "name");
     this.timeline = Objects.requireNonNull(timeline, "timeline");
-    this.client = new LoadClient(endpoints, new History()).rate(5).processes(4).onComplete(this::observe);
+    this.client = Load.of("probe-" + name, new WebClient(endpoints, Duration.ofSeconds(2), "/")).rate(5).processes(4)
+        .ops(Generators.constant("get")).onComplete(this::observe);
   }
 
   /** An HTTP probe of {@code endpoints}, reporting as {@code probe/<name>}. Call {@link #start()}. */
@@ -43,11 +44,6 @@ public final class Probe implements AutoCloseable {
 
   public Probe rate(double perSecond) {
     client.rate(perSecond);
-    return this;
-  }
-
-  public Probe timeout(Duration timeout) {
-    client.timeout(timeout);
     return this;
   }
 
@@ -73,6 +69,6 @@ public final class Probe implements AutoCloseable {
   /** Stops probing; idempotent. */
   @Override
   public void close() {
-    client.stop();
+    client.close();
   }
 }

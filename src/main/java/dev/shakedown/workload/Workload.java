@@ -29,6 +29,21 @@ public interface Workload extends AutoCloseable {
   /** The workload's pods as the API server sees them now. */
   List<Pod> pods();
 
+  /**
+   * The workload's own steady-state probe: what is wrong with it now (empty when healthy). By default, every pod
+   * must exist and be Ready; a workload with a stronger notion (a leader elected, replicas in sync) overrides it.
+   */
+  default List<String> steadyStateProblems() {
+    List<Pod> pods = pods();
+    if (pods.isEmpty()) {
+      return List.of(namespace() + "/" + name() + ": no pods");
+    }
+    return pods.stream().filter(p -> p.getStatus() == null || p.getStatus().getConditions() == null
+            || p.getStatus().getConditions().stream().noneMatch(c -> "Ready".equals(c.getType())
+            && "True".equals(c.getStatus())))
+        .map(p -> "pod " + namespace() + "/" + p.getMetadata().getName() + " not Ready").toList();
+  }
+
   /** Deletes the workload's objects; harmless when they are already gone. */
   void teardown();
 

@@ -10,7 +10,8 @@ import dev.shakedown.junit.ChaosTest;
 import dev.shakedown.report.AllureReport;
 import dev.shakedown.scenario.ScenarioContext;
 import dev.shakedown.history.History;
-import dev.shakedown.web.LoadClient;
+import dev.shakedown.client.Load;
+import dev.shakedown.web.WebClient;
 import dev.shakedown.history.Operation;
 import dev.shakedown.web.StatefulKv;
 import dev.shakedown.workload.Workloads;
@@ -33,7 +34,7 @@ class UnsafeStoreLosesWritesIT {
   @Test
   void podKillOfAnUnsafeStoreIsReportedInvalidWithTheLostWrites(ScenarioContext ctx) {
     StatefulKv kv = StatefulKv.of(ctx).replicas(1).unsafe(true).deploy().awaitReady(Duration.ofMinutes(3));
-    LoadClient writer = LoadClient.writer(ctx, kv).rate(50).timeout(Duration.ofSeconds(2));
+    Load writer = WebClient.writes(ctx, kv).rate(50).timeout(Duration.ofSeconds(2));
     History history = writer.history();
     writer.start();
     for (int round = 1; round <= 2; round++) {
@@ -47,9 +48,8 @@ class UnsafeStoreLosesWritesIT {
     await("writes acknowledged again after the kills").atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofMillis(100)).until(() -> okWrites(history) >= after);
     writer.stop();
-    Operation[] read = {null};
-    await("final read of the store").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> (read[0] = writer.finalRead()).isOk());
+    Operation read = writer.finalRead(Duration.ofMinutes(1));
+    assertThat(read.isOk()).as("final read of the store: %s", read).isTrue();
 
     WriteSetAnalysis analysis = WriteSetAnalysis.of(history);
     Verdict verdict = Checkers.noLostWrites().check(history);

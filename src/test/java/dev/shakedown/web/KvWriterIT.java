@@ -1,7 +1,8 @@
 package dev.shakedown.web;
 
 import dev.shakedown.history.Operation;
-import dev.shakedown.web.LoadClient;
+import dev.shakedown.client.Load;
+import dev.shakedown.web.WebClient;
 import dev.shakedown.web.StatefulKv;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ class KvWriterIT {
 
   Verdict writeKillWriteRead(ScenarioContext ctx, boolean unsafe) {
     StatefulKv kv = StatefulKv.of(ctx).replicas(1).unsafe(unsafe).deploy().awaitReady(Duration.ofMinutes(3));
-    LoadClient writer = LoadClient.writer(ctx, kv).rate(20).start();
+    Load writer = WebClient.writes(ctx, kv).rate(20).start();
     await("40 acknowledged writes").atMost(Duration.ofSeconds(30))
         .until(() -> writer.history().snapshot().stream().filter(Operation::isOk).count() >= 40);
 
@@ -34,7 +35,7 @@ class KvWriterIT {
     await("writes acknowledged again after the kill").atMost(Duration.ofSeconds(60))
         .until(() -> writer.history().snapshot().stream().filter(Operation::isOk).count() >= okBeforeHeal + 10);
     writer.stop();
-    Operation read = writer.finalRead();
+    Operation read = writer.finalRead(Duration.ofSeconds(60));
     assertThat(read.isOk()).as("final read %s", read).isTrue();
 
     Verdict verdict = Checkers.noLostWrites().check(writer.history());

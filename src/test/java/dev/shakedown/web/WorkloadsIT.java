@@ -2,7 +2,8 @@ package dev.shakedown.web;
 
 import dev.shakedown.history.Operation;
 import dev.shakedown.web.HttpService;
-import dev.shakedown.web.LoadClient;
+import dev.shakedown.client.Load;
+import dev.shakedown.web.WebClient;
 import dev.shakedown.web.StatefulKv;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class WorkloadsIT {
     Set<String> pods = web.pods().stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
     assertThat(pods).hasSize(3);
 
-    LoadClient load = LoadClient.of(ctx, web).rate(20);
+    Load load = WebClient.load(ctx, web).rate(20);
     List<Operation> ops = load.run(Duration.ofSeconds(5)).snapshot();
 
     long invokes = ops.stream().filter(Operation::isInvoke).count();
@@ -48,7 +49,7 @@ class WorkloadsIT {
     Set<String> servedBy = ok.stream().map(Operation::servedBy).collect(Collectors.toCollection(HashSet::new));
     Waits.until("requests served by at least 2 replicas", Duration.ofSeconds(40), Duration.ofMillis(1), () -> {
       if (servedBy.size() < 2) {
-        LoadClient.of(ctx, web).rate(20).run(Duration.ofSeconds(1)).snapshot().stream().filter(Operation::isOk)
+        WebClient.load(ctx, web).rate(20).run(Duration.ofSeconds(1)).snapshot().stream().filter(Operation::isOk)
             .map(Operation::servedBy).forEach(servedBy::add);
       }
       return Set.copyOf(servedBy);

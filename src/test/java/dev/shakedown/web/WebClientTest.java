@@ -1,9 +1,9 @@
 package dev.shakedown.web;
 
 import dev.shakedown.workload.Endpoints;
-import dev.shakedown.history.History;
 import dev.shakedown.history.Operation;
-import dev.shakedown.web.LoadClient;
+import dev.shakedown.client.Generators;
+import dev.shakedown.client.Load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LoadClientTest {
+class WebClientTest {
 
   HttpServer server;
   final CountDownLatch release = new CountDownLatch(1);
@@ -90,7 +90,7 @@ class LoadClientTest {
 
   @Test
   void recordsOkWithThePodThatServedAtTheBoundedRate() {
-    LoadClient load = new LoadClient(Endpoints.fixed(base()), new History()).rate(20);
+    Load load = Load.of(new WebClient(Endpoints.fixed(base()), Duration.ofSeconds(2), "/")).ops(Generators.constant("get")).rate(20);
     List<Operation> ops = load.run(Duration.ofSeconds(1)).snapshot();
 
     List<Operation> invokes = ops.stream().filter(Operation::isInvoke).toList();
@@ -105,18 +105,18 @@ class LoadClientTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    List<Operation> refused = new LoadClient(Endpoints.fixed(URI.create("http://127.0.0.1:" + closedPort)),
-        new History()).rate(10).run(Duration.ofMillis(300)).snapshot();
+    List<Operation> refused = Load.of(new WebClient(Endpoints.fixed(URI.create("http://127.0.0.1:" + closedPort)), Duration.ofSeconds(2), "/")).ops(Generators.constant("get"))
+        .rate(10).run(Duration.ofMillis(300)).snapshot();
     assertThat(refused).filteredOn(op -> !op.isInvoke()).isNotEmpty()
         .allSatisfy(op -> assertThat(op.isFail()).isTrue())
         .allSatisfy(op -> assertThat(op.error()).startsWith("ConnectException"));
 
-    List<Operation> errors = new LoadClient(Endpoints.fixed(base()), new History()).path("/error").rate(10)
+    List<Operation> errors = Load.of(new WebClient(Endpoints.fixed(base()), Duration.ofSeconds(2), "/error")).ops(Generators.constant("get")).rate(10)
         .run(Duration.ofMillis(300)).snapshot();
     assertThat(errors).filteredOn(op -> !op.isInvoke()).isNotEmpty()
         .allSatisfy(op -> assertThat(op.error()).startsWith("HTTP 503"));
 
-    List<Operation> hung = new LoadClient(Endpoints.fixed(base()), new History()).path("/hang").rate(10)
+    List<Operation> hung = Load.of(new WebClient(Endpoints.fixed(base()), Duration.ofMillis(300), "/hang")).ops(Generators.constant("get")).rate(10)
         .timeout(Duration.ofMillis(300)).run(Duration.ofMillis(300)).snapshot();
     assertThat(hung).filteredOn(op -> !op.isInvoke()).isNotEmpty()
         .allSatisfy(op -> assertThat(op.isInfo()).isTrue())
@@ -127,8 +127,8 @@ class LoadClientTest {
 
   @Test
   void inFlightRequestsAreBoundedByProcesses() {
-    LoadClient load = new LoadClient(Endpoints.fixed(base()), new History()).path("/hang").rate(50).processes(2)
-        .timeout(Duration.ofSeconds(1));
+    Load load = Load.of(new WebClient(Endpoints.fixed(base()), Duration.ofSeconds(1), "/hang")).ops(Generators.constant("get")).rate(50)
+        .processes(2).timeout(Duration.ofSeconds(1));
     load.run(Duration.ofMillis(400));
     assertThat(load.history().snapshot().stream().filter(Operation::isInvoke).count()).isEqualTo(2);
     assertThat(load.skipped()).isGreaterThan(5);
@@ -137,9 +137,9 @@ class LoadClientTest {
 
   @Test
   void writesUniqueChecksummedValuesAndFinalReadReturnsThemAll() {
-    LoadClient writer = new LoadClient(Endpoints.fixed(base()), new History()).writes().rate(50).processes(3);
+    Load writer = Load.of(new WebClient(Endpoints.fixed(base()), Duration.ofSeconds(2), "/")).ops(Generators.uniqueWrites(1)).rate(50).processes(3);
     writer.run(Duration.ofMillis(500));
-    Operation read = writer.finalRead();
+    Operation read = writer.finalRead(Duration.ofSeconds(5));
 
     List<Operation> writes = writer.history().snapshot().stream().filter(op -> op.function().equals("write")).toList();
     List<String> acknowledged = writes.stream().filter(Operation::isOk).map(Operation::value).toList();
@@ -154,7 +154,7 @@ class LoadClientTest {
 
   @Test
   void aRequestAfterANonOkAnswerGoesOnANewConnectionAndAfterAnOkOneReusesIt() {
-    LoadClient load = new LoadClient(Endpoints.fixed(base()), new History()).path("/flaky").processes(1).rate(20);
+    Load load = Load.of(new WebClient(Endpoints.fixed(base()), Duration.ofSeconds(2), "/flaky")).ops(Generators.constant("get")).processes(1).rate(20);
     load.run(Duration.ofSeconds(2));
 
     assertThat(ports).hasSizeGreaterThanOrEqualTo(12);
