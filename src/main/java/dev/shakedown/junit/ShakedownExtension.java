@@ -4,6 +4,7 @@ import dev.shakedown.cluster.Cluster;
 import dev.shakedown.Settings;
 import dev.shakedown.report.AllureReport;
 import dev.shakedown.report.Evidence;
+import dev.shakedown.report.ScenarioTimings;
 import dev.shakedown.scenario.ScenarioContext;
 import java.lang.reflect.Constructor;
 import java.security.SecureRandom;
@@ -53,6 +54,9 @@ public final class ShakedownExtension implements BeforeEachCallback, AfterEachCa
     }
     ScenarioContext scenario = state.context();
     try {
+      if (scenario.timeline().snapshot().stream().anyMatch(e -> "phase".equals(e.source()))) {
+        ScenarioTimings.of(scenario.timeline()).report(); // wall time per phase, harness overhead, watch lag
+      }
       Evidence.attach(scenario.client(), scenario.namespace(), scenario.timeline());
     } finally {
       state.finish(context.getExecutionException().isPresent());

@@ -68,6 +68,11 @@ public final class HttpService implements Workload {
     return this;
   }
 
+  /** The PDB's {@code minAvailable} when the service deploys one, else {@code null}. */
+  public Integer minAvailable() {
+    return pdb ? (minAvailable != null ? minAvailable : replicas - 1) : null;
+  }
+
   /** The PDB's {@code minAvailable} (default {@code replicas - 1}); implies {@code pdb(true)}. */
   public HttpService minAvailable(int minAvailable) {
     this.minAvailable = minAvailable;

@@ -1,110 +1,65 @@
-package dev.shakedown.scenario;
-
+package dev.shakedown.web;
 
 import dev.shakedown.check.AvailabilityThresholds;
-import dev.shakedown.internal.Waits;
-import dev.shakedown.check.Checker;
 import dev.shakedown.check.Checkers;
 import dev.shakedown.check.Facts;
 import dev.shakedown.check.ReadyPods;
-import dev.shakedown.check.TimelineCheckers;
 import dev.shakedown.check.Verdict;
-import dev.shakedown.fault.Fault;
+import dev.shakedown.client.Load;
 import dev.shakedown.fault.FaultHandle;
 import dev.shakedown.history.TimelineEvent;
-import dev.shakedown.web.Probe;
 import dev.shakedown.report.AllureReport;
-import dev.shakedown.report.ScenarioTimings;
-import dev.shakedown.web.HttpService;
-import dev.shakedown.client.Load;
-import dev.shakedown.web.WebClient;
-import dev.shakedown.workload.Workloads;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import dev.shakedown.scenario.Run;
+import dev.shakedown.scenario.ScenarioContext;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * One run of an {@link AvailabilityScenario}: the service, its clients, the injected faults and the verdict
- * on what they recorded. The verdict combines availability of the load client's history against the
- * thresholds, the PodDisruptionBudget's {@code minAvailable} respected (when the service has one) and every
- * fault healed.
+ * The numbers of one {@link AvailabilityScenario} run, printed and attached as {@code availability numbers}: the
+ * faults and their targets, the load's counts, success ratio and longest outage against the thresholds, failures by
+ * cause, recoveries, latency, the probe's view, and the Ready pods replayed from the pod watch.
  */
-public final class AvailabilityRun {
+final class AvailabilityNumbers {
 
   private final ScenarioContext ctx;
   private final HttpService service;
   private final AvailabilityThresholds thresholds;
-  private final List<FaultHandle> faults = new ArrayList<>();
-  private Load load;
-  private Probe probe;
+  private final List<FaultHandle> faults;
+  private final Load load;
+  private final Probe probe;
 
-  AvailabilityRun(ScenarioContext ctx, HttpService service, AvailabilityThresholds thresholds) {
-    this.ctx = Objects.requireNonNull(ctx, "ctx");
-    this.service = Objects.requireNonNull(service, "service");
-    this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+  private AvailabilityNumbers(ScenarioContext ctx, HttpService service, AvailabilityThresholds thresholds, Run run,
+      Probe probe) {
+    this.ctx = ctx;
+    this.service = service;
+    this.thresholds = thresholds;
+    this.faults = run.faults();
+    this.load = run.loads().get(0);
+    this.probe = probe;
   }
 
-  void startClients(double rate) {
-    load = WebClient.load(ctx, service).rate(rate).start();
-    probe = Probe.http(ctx, service);
+  static AvailabilityNumbers of(ScenarioContext ctx, HttpService service, AvailabilityThresholds thresholds, Run run,
+      Probe probe) {
+    return new AvailabilityNumbers(ctx, service, thresholds, run, probe);
   }
 
-  void stopClients() {
-    load.stop();
-    probe.close();
-  }
-
-  FaultHandle inject(Fault fault) {
-    FaultHandle handle = fault.inject(ctx);
-    faults.add(handle);
-    return handle;
-  }
-
-  public HttpService service() { return service; }
-
-  public Load load() { return load; }
-
-  public Probe probe() { return probe; }
-
-  /** The injected faults, in order. */
-  public List<FaultHandle> faults() { return List.copyOf(faults); }
-
-  /** The PDB's {@code minAvailable} when the service deploys one, else {@code null}. */
-  public Integer minAvailable() {
-    return service.manifests().stream().filter(PodDisruptionBudget.class::isInstance)
-        .map(o -> ((PodDisruptionBudget) o).getSpec().getMinAvailable().getIntVal()).findFirst().orElse(null);
-  }
-
-  /** Subject prefix of the service's pods on the timeline. */
-  public String podPrefix() {
-    return ReadyPods.prefix(ctx.namespace(), service.name());
-  }
-
-  /** The checks of this run, judged on the load client's history and the timeline. */
-  public Verdict verdict() {
-    List<Checker<Facts>> checks = new ArrayList<>(List.of(Checkers.availability(thresholds)));
-    if (minAvailable() != null) {
-      checks.add(TimelineCheckers.minReady(podPrefix(), minAvailable()).on(Facts::timeline));
-    }
-    checks.add(TimelineCheckers.faultsHealed().on(Facts::timeline));
-    @SuppressWarnings("unchecked")
-    Checker<Facts>[] all = checks.toArray(new Checker[0]);
-    return Checkers.all(all).check(Facts.of(load.history(), ctx.timeline()));
-  }
-
-  /** Judges the run, prints and attaches its numbers and the verdict ({@code availability numbers}); returns it. */
-  public Verdict verify() {
-    Verdict verdict = verdict();
+  /** Prints and attaches the numbers and the verdict's summary. */
+  void print(Verdict verdict) {
     String text = numbers(verdict) + verdict.summary() + "\n";
     System.out.print(text);
     AllureReport.attachText("availability numbers", "text/plain", "txt", text);
-    return verdict;
+  }
+
+  private Integer minAvailable() {
+    return service.minAvailable();
+  }
+
+  private String podPrefix() {
+    return ReadyPods.prefix(ctx.namespace(), service.name());
   }
 
   private String numbers(Verdict all) {
@@ -136,7 +91,7 @@ public final class AvailabilityRun {
   }
 
   /** The load client's FAIL / INFO completions counted by cause, e.g. {@code {ConnectException=12, HTTP 404=3}}. */
-  public Map<String, Long> failuresByCause() {
+  Map<String, Long> failuresByCause() {
     return load.history().snapshot().stream().filter(op -> op.isFail() || op.isInfo())
         .map(op -> String.valueOf(op.error()).replaceFirst(" from .*", ""))
         .collect(Collectors.groupingBy(cause -> cause, TreeMap::new, Collectors.counting()));
@@ -147,7 +102,7 @@ public final class AvailabilityRun {
    * were Ready again on the pod watch, summed ({@link ReadyPods#recoveries}); a fault not recovered counts until
    * the end of the scenario window.
    */
-  public Duration workloadRecovery() {
+  Duration workloadRecovery() {
     List<TimelineEvent> events = ctx.timeline().snapshot();
     ReadyPods.Window w = window();
     return ReadyPods.of(events, podPrefix()).recoveries(events, service.replicas()).stream()
@@ -155,7 +110,7 @@ public final class AvailabilityRun {
   }
 
   /** Time during the scenario with fewer than {@code replicas} pods Ready on the pod watch. */
-  public Duration degraded() {
+  Duration degraded() {
     ReadyPods.Window w = window();
     return ReadyPods.of(ctx.timeline().snapshot(), podPrefix()).timeBelow(service.replicas(), w.from(), w.to());
   }
@@ -163,20 +118,5 @@ public final class AvailabilityRun {
   private ReadyPods.Window window() {
     return ReadyPods.Window.scenario(ctx.timeline().snapshot())
         .orElseThrow(() -> new IllegalStateException("no steady phase on the timeline: run() first"));
-  }
-
-  /** The scenario's timings, with {@link #workloadRecovery()}. */
-  public ScenarioTimings timings() {
-    ScenarioTimings timings = ScenarioTimings.of(ctx.timeline());
-    return ReadyPods.Window.scenario(ctx.timeline().snapshot()).isPresent()
-        ? timings.workloadRecovery(workloadRecovery()) : timings;
-  }
-
-  /** Deletes the service and waits (bounded) until its pods are gone. */
-  public void teardown() {
-    service.teardown();
-    Waits.until("pods " + podPrefix() + "* gone after teardown", Duration.ofMinutes(1), Waits.POLL,
-        () -> service.pods().stream().map(p -> p.getMetadata().getName()).toList(), List::isEmpty,
-        left -> "pods remain: " + left);
   }
 }

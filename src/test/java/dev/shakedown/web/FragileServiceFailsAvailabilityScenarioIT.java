@@ -1,13 +1,11 @@
-package dev.shakedown.scenario;
+package dev.shakedown.web;
 
 import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shakedown.check.Verdict;
 import dev.shakedown.junit.ChaosTest;
-import dev.shakedown.report.ScenarioTimings;
-import dev.shakedown.web.HttpService;
-import dev.shakedown.workload.Workloads;
+import dev.shakedown.scenario.ScenarioContext;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,21 +26,19 @@ class FragileServiceFailsAvailabilityScenarioIT {
   @Test
   void oneReplicaWithoutBudgetFailsTheAvailabilityScenarioReadably(ScenarioContext ctx) {
     HttpService fragile = HttpService.of(ctx).replicas(1).pdb(false);
-    AvailabilityRun run = AvailabilityScenario.of(fragile).run(ctx);
-    Verdict[] verdict = new Verdict[1];
-    ctx.phase(Phase.VERIFY, () -> verdict[0] = run.verify());
-    ctx.phase(ScenarioTimings.TEARDOWN, run::teardown);
-    run.timings().report();
+    Verdict verdict = AvailabilityScenario.of(fragile).verify(ctx);
 
-    assertThat(run.minAvailable()).as("the fragile variant has no PodDisruptionBudget").isNull();
-    assertThat(verdict[0]).isInvalid();
-    assertThat(verdict[0].parts()).extracting(Verdict::checker).containsExactly("availability", "faults-healed");
-    Verdict availability = verdict[0].parts().get(0);
+    assertThat(fragile.minAvailable()).as("the fragile variant has no PodDisruptionBudget").isNull();
+    assertThat(verdict).isInvalid();
+    assertThat(verdict.parts()).extracting(Verdict::checker)
+        .containsExactly("availability", "faults-healed", "steady-state");
+    Verdict availability = verdict.part("availability");
     assertThat(availability).isInvalid();
     assertThat(availability.summary()).startsWith("availability INVALID: ").containsPattern(MEASURED_VS_THRESHOLD)
         .containsPattern("\\(\\d+\\.\\d\\d% of \\d+ completed operations OK, longest outage \\d+ ms, 2 fault\\(s\\)");
-    assertThat(verdict[0].parts().get(1)).as("the faults themselves healed").isValid();
-    assertThatThrownBy(() -> assertThat(verdict[0]).isValid()).as("what the scenario would report")
+    assertThat(verdict.part("faults-healed")).as("the faults themselves healed").isValid();
+    assertThat(verdict.part("steady-state")).as("the single replica is back after the heal").isValid();
+    assertThatThrownBy(() -> assertThat(verdict).isValid()).as("what the scenario would report")
         .hasMessageContaining("Expected verdict VALID but was INVALID")
         .hasMessageContaining(availability.summary());
   }
