@@ -109,8 +109,13 @@ final class AvailabilityChecker implements Checker<Facts> {
       problems.add("slowest recovery " + ms(slowest) + " exceeds " + ms(thresholds.maxRecovery()));
     }
     offending.stream().distinct().sorted(Comparator.comparingLong(Operation::index)).forEach(b::offending);
-    String measured = String.format("%.2f%% of %d completed operations OK, longest outage %s, %d fault(s), "
-        + "slowest recovery %s", ratio * 100, completed, ms(longestLength), recoveries.size(), ms(slowest));
+    long disturbed = recoveries.stream().filter(FaultRecovery::disturbed).count();
+    String recovery = recoveries.isEmpty() ? "no faults"
+        : disturbed == 0 ? "every fault undisturbed" : "slowest recovery " + ms(slowest)
+            + (disturbed < recoveries.size() ? " (" + (recoveries.size() - disturbed) + " undisturbed)" : "");
+    String measured = String.format("%.2f%% of %d completed operations OK, %s, %d fault(s), %s",
+        ratio * 100, completed, longest == null ? "no outage" : "longest outage " + ms(longestLength),
+        recoveries.size(), recovery);
     return problems.isEmpty()
         ? b.status(Verdict.Status.VALID).summary(CHECKER + " VALID: " + measured).build()
         : b.status(Verdict.Status.INVALID).summary(CHECKER + " INVALID: " + String.join("; ", problems)

@@ -123,11 +123,22 @@ class AvailabilityTest {
     requestsEverySecond(first.recordedNanos() - 3 * SECOND.toNanos(), 3);
     requestsEverySecond(t2 + SECOND.toNanos(), 5, 1); // fails at t2 + 2 s, back at t2 + 3 s
 
-    Object recoveries = check(AvailabilityThresholds.none()).details().get("recoveries");
+    Verdict verdict = check(AvailabilityThresholds.none());
+    Object recoveries = verdict.details().get("recoveries");
 
     assertThat(recoveries).asInstanceOf(InstanceOfAssertFactories.list(FaultRecovery.class)).containsExactly(
         new FaultRecovery("network-delay", first.recordedNanos(), null, false, null),
         new FaultRecovery("pod-kill", t2, null, true, Duration.ofSeconds(3).plus(HistoryFixture.STEP)));
+    assertThat(verdict.summary()).contains("slowest recovery 3", "(1 undisturbed)");
+  }
+
+  @Test
+  void faultsThatDisturbNothingAreReportedUndisturbedNotAsZeroMilliseconds() {
+    timeline.markFault("inject", "pod-kill", "");
+    requestsEverySecond(timeline.snapshot().get(0).recordedNanos() + SECOND.toNanos(), 4);
+
+    assertThat(check(AvailabilityThresholds.none()).summary()).endsWith("no outage, 1 fault(s), every fault undisturbed")
+        .doesNotContain("0 ms");
   }
 
   @Test
