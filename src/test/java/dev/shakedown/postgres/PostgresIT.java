@@ -31,8 +31,9 @@ class PostgresIT {
 
     List<Operation> ops = history.snapshot();
     long ok = ops.stream().filter(o -> o.isOk() && o.function().equals("write")).count();
-    System.out.printf("MEASURE postgres load 20/s for 10 s: %d invokes, %d ok, %d skipped%n",
-        ops.stream().filter(o -> o.isInvoke() && o.function().equals("write")).count(), ok, load.skipped());
+    System.out.printf("MEASURE postgres load 20/s for 10 s: %d invokes, %d ok, %d skipped, first not ok: %s%n",
+        ops.stream().filter(o -> o.isInvoke() && o.function().equals("write")).count(), ok, load.skipped(),
+        ops.stream().filter(o -> (o.isFail() || o.isInfo()) && o.function().equals("write")).findFirst().orElse(null));
     assertThat(read.isOk()).as("final read: %s", read).isTrue();
     assertThat(ok).isBetween(150L, 250L);
     assertThat(pg.psql("SELECT count(*) FROM " + JdbcClient.TABLE)).isEqualTo(Long.toString(ok));
