@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.shakedown.check.Checkers;
+import dev.shakedown.client.Load;
 import dev.shakedown.check.Verdict;
 import dev.shakedown.fault.FaultHandle;
 import dev.shakedown.fault.Faults;
@@ -20,7 +21,7 @@ import dev.shakedown.scenario.ScenarioContext;
 import dev.shakedown.etcd.Etcd;
 import dev.shakedown.etcd.EtcdCatchUp;
 import dev.shakedown.etcd.EtcdMembers;
-import dev.shakedown.etcd.EtcdWriter;
+import dev.shakedown.etcd.EtcdClient;
 import dev.shakedown.history.History;
 import dev.shakedown.history.Operation;
 import dev.shakedown.workload.Workloads;
@@ -49,11 +50,11 @@ class EtcdLeaderKillScenario {
     });
     EtcdMembers members = ctx.register(etcd.members());
     EtcdLeaderWatch watch = ctx.register(EtcdLeaderWatch.start(members, ctx.timeline(), Duration.ofMillis(200)));
-    EtcdWriter writer = EtcdWriter.of(ctx, etcd).rate(20);
-    History history = writer.history();
+    Load load = EtcdClient.load(ctx, etcd).rate(20);
+    History history = load.history();
 
     ctx.phase(Phase.LOAD, () -> {
-      writer.start();
+      load.start();
       awaitAcknowledged(history, 100, Duration.ofMinutes(2));
     });
 
@@ -90,16 +91,16 @@ class EtcdLeaderKillScenario {
       report.measure("killed member after catch-up", caughtUp.member());
       awaitAcknowledged(history, 40, Duration.ofMinutes(1));
       hold(Duration.ofSeconds(2));
-      writer.stop();
+      load.stop();
     });
 
     ctx.phase(Phase.VERIFY, () -> {
-      Operation read = writer.finalRead();
+      Operation read = load.finalRead(Duration.ofSeconds(60));
       Verdict verdict = Checkers.noLostWrites().check(history);
       report.measure("longest gap between acknowledged writes after the kill",
           EtcdScenarioSupport.longestWriteGap(history, kill.at()));
       report.counts("writes", verdict);
-      report.measure("skipped ticks (all processes busy)", writer.skipped());
+      report.measure("skipped ticks (all processes busy)", load.skipped());
       report.leaders(watch, kill.at());
       report.measure("verdict", verdict.summary());
       report.attach("etcd leader killed under write load: measurements");

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.shakedown.check.Checkers;
+import dev.shakedown.client.Load;
 import dev.shakedown.check.Verdict;
 import dev.shakedown.fault.FaultHandle;
 import dev.shakedown.fault.Faults;
@@ -25,7 +26,7 @@ import dev.shakedown.scenario.ScenarioContext;
 import dev.shakedown.etcd.Etcd;
 import dev.shakedown.etcd.EtcdManifests;
 import dev.shakedown.etcd.EtcdMembers;
-import dev.shakedown.etcd.EtcdWriter;
+import dev.shakedown.etcd.EtcdClient;
 import dev.shakedown.history.History;
 import dev.shakedown.history.Operation;
 import dev.shakedown.workload.Workloads;
@@ -58,11 +59,11 @@ class EtcdMemberVolumeCorruptedScenario {
     });
     EtcdMembers members = ctx.register(etcd.members());
     EtcdLeaderWatch watch = ctx.register(EtcdLeaderWatch.start(members, ctx.timeline(), Duration.ofMillis(500)));
-    EtcdWriter writer = EtcdWriter.of(ctx, etcd).rate(20);
-    History history = writer.history();
+    Load load = EtcdClient.load(ctx, etcd).rate(20);
+    History history = load.history();
 
     ctx.phase(Phase.LOAD, () -> {
-      writer.start();
+      load.start();
       awaitAcknowledged(history, 100, Duration.ofMinutes(2));
     });
 
@@ -113,15 +114,16 @@ class EtcdMemberVolumeCorruptedScenario {
       kill.handle().close();
       awaitAcknowledged(history, 40, Duration.ofMinutes(1));
       hold(Duration.ofSeconds(2));
-      writer.stop();
+      load.stop();
     });
 
     ctx.phase(Phase.VERIFY, () -> {
-      Operation read = writer.finalRead();
+      Operation read = load.finalRead(Duration.ofSeconds(60));
       // a second final read through the replaced member alone: its own copy must hold every acknowledged write
       Operation readReplaced;
-      try (EtcdWriter reader = new EtcdWriter(List.of(etcd.endpoints().get(victim)), history)) {
-        readReplaced = reader.finalRead();
+      try (Load reader = Load.of("etcd-read-" + victim, etcd.etcdClient(victim))) {
+        readReplaced = reader.finalRead(Duration.ofSeconds(60));
+        reader.history().snapshot().forEach(history::append);
       }
       Verdict verdict = Checkers.noLostWrites().check(history);
       report.measure("longest gap between acknowledged writes after the kill",

@@ -7,6 +7,7 @@ import static dev.shakedown.scenarios.PostgresScenarioSupport.since;
 
 import dev.shakedown.check.AcknowledgedWrite;
 import dev.shakedown.check.Checkers;
+import dev.shakedown.client.Load;
 import dev.shakedown.check.Verdict;
 import dev.shakedown.check.WriteSetAnalysis;
 import dev.shakedown.fault.FaultHandle;
@@ -21,7 +22,7 @@ import dev.shakedown.report.AllureReport;
 import dev.shakedown.scenario.Phase;
 import dev.shakedown.scenario.ScenarioContext;
 import dev.shakedown.history.History;
-import dev.shakedown.postgres.JdbcWriter;
+import dev.shakedown.postgres.JdbcClient;
 import dev.shakedown.history.Operation;
 import dev.shakedown.postgres.Postgres;
 import dev.shakedown.workload.Workloads;
@@ -48,20 +49,20 @@ class PostgresDataFileCorruptedScenario {
       pg.deploy().awaitReady(READY);
       TimelineRecorder.start(ctx);
     });
-    JdbcWriter writer = JdbcWriter.of(ctx, pg).rate(20);
-    History history = writer.history();
+    Load load = JdbcClient.load(ctx, pg).rate(20);
+    History history = load.history();
     BaseBackup backup = ctx.phase(Phase.LOAD, () -> {
-      writer.start();
+      load.start();
       awaitAcknowledged(history, 100, Duration.ofMinutes(2));
       BaseBackup taken = PostgresBackup.of(ctx, pg).take();
       report.measure("base backup (under load) took", taken.took());
       awaitAcknowledged(history, 100, Duration.ofMinutes(2));
-      writer.stop();
+      load.stop();
       return taken;
     });
 
     ctx.phase(Phase.INJECT, () -> {
-      String relation = Postgres.PGDATA_DIR + "/" + pg.psql("SELECT pg_relation_filepath('" + writer.table() + "')");
+      String relation = Postgres.PGDATA_DIR + "/" + pg.psql("SELECT pg_relation_filepath('" + JdbcClient.TABLE + "')");
       pg.psql("CHECKPOINT");
       pg.stop(READY);
       FaultHandle flip = Faults.flipBytes(VolumeFile.path(pg.claimName(), relation)).bytes(8).inject(ctx);
@@ -71,10 +72,10 @@ class PostgresDataFileCorruptedScenario {
     });
 
     ctx.phase("detect", () -> {
-      Operation broken = Waits.until("a read of " + writer.table() + " reaches the restarted primary (ok or a query "
-          + "error)", Duration.ofMinutes(1), Duration.ofSeconds(1), writer::read,
+      Operation broken = Waits.until("a read of " + JdbcClient.TABLE + " reaches the restarted primary (ok or a query "
+          + "error)", Duration.ofMinutes(1), Duration.ofSeconds(1), () -> load.finalRead(Duration.ofMillis(1)),
           r -> r.isOk() || !r.error().startsWith("connect"));
-      ctx.timeline().record("check", "read-after-corruption", "table/" + writer.table(),
+      ctx.timeline().record("check", "read-after-corruption", "table/" + JdbcClient.TABLE,
           broken.isOk() ? "read succeeded" : broken.error(), null);
       report.measure("read after corruption", broken.isOk() ? "OK (corruption not detected!)" : broken.error());
       assertThat(broken.isFail()).as("a read of the corrupted table must fail").isTrue();
@@ -88,7 +89,7 @@ class PostgresDataFileCorruptedScenario {
 
     ctx.phase(Phase.VERIFY, () -> {
       long readStart = System.nanoTime();
-      Operation read = writer.finalRead(Duration.ofMinutes(2));
+      Operation read = load.finalRead(Duration.ofMinutes(2));
       report.measure("first successful read after restore", since(readStart));
       assertThat(read.isOk()).as("final read: %s", read).isTrue();
 

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import dev.shakedown.check.AvailabilityThresholds;
 import dev.shakedown.check.BeforeAfter;
 import dev.shakedown.check.Checkers;
+import dev.shakedown.client.Load;
 import dev.shakedown.check.Facts;
 import dev.shakedown.check.StatefulSetSnapshot;
 import dev.shakedown.check.Verdict;
@@ -22,7 +23,7 @@ import dev.shakedown.observe.TimelineRecorder;
 import dev.shakedown.scenario.Phase;
 import dev.shakedown.scenario.ScenarioContext;
 import dev.shakedown.history.History;
-import dev.shakedown.postgres.JdbcWriter;
+import dev.shakedown.postgres.JdbcClient;
 import dev.shakedown.history.Operation;
 import dev.shakedown.postgres.Postgres;
 import dev.shakedown.workload.Workloads;
@@ -47,10 +48,10 @@ class PostgresPodKillThenNodeStopScenario {
       TimelineRecorder.start(ctx);
       return report.snapshot(pg, null);
     });
-    JdbcWriter writer = JdbcWriter.of(ctx, pg).rate(20);
-    History history = writer.history();
+    Load load = JdbcClient.load(ctx, pg).rate(20);
+    History history = load.history();
     ctx.phase(Phase.LOAD, () -> {
-      writer.start();
+      load.start();
       awaitAcknowledged(history, 100, Duration.ofMinutes(2));
     });
 
@@ -83,8 +84,8 @@ class PostgresPodKillThenNodeStopScenario {
     ctx.phase(Phase.RECOVER, () -> awaitAcknowledged(history, 100, Duration.ofMinutes(3)));
 
     ctx.phase(Phase.VERIFY, () -> {
-      writer.stop();
-      Operation read = writer.finalRead(Duration.ofMinutes(2));
+      load.stop();
+      Operation read = load.finalRead(Duration.ofMinutes(2));
       assertThat(read.isOk()).as("final read: %s", read).isTrue();
 
       Verdict writes = Checkers.noLostWrites().check(history);

@@ -1,7 +1,6 @@
 package dev.shakedown.etcd;
 
 import dev.shakedown.cluster.Scope;
-import dev.shakedown.history.History;
 import dev.shakedown.workload.Labels;
 import dev.shakedown.workload.NodePortEndpoints;
 import dev.shakedown.workload.Readiness;
@@ -23,7 +22,7 @@ import java.util.Objects;
  * An etcd cluster as a StatefulSet (default 3 members, image {@value #DEFAULT_IMAGE}, property
  * {@value #IMAGE_PROPERTY}): stable peer names through a headless Service, one claim per member from the default
  * StorageClass, required anti-affinity (one member per node), readiness on {@code /readyz}, and one NodePort
- * Service per member so {@link #writer()} and {@link #members()} reach each member from the test JVM. See
+ * Service per member so {@link #etcdClient()} and {@link #members()} reach each member from the test JVM. See
  * {@link EtcdManifests} for the objects and {@link #joinAsExisting(String)} for re-adding a member.
  */
 public final class Etcd implements Workload {
@@ -60,7 +59,7 @@ public final class Etcd implements Workload {
 
   public Etcd image(String image) { this.image = Objects.requireNonNull(image, "image"); return this; }
 
-  /** The deadline of each jetcd call made by {@link #writer()} and {@link #members()} (default 2 s). */
+  /** The deadline of each jetcd call made by {@link #etcdClient()} and {@link #members()} (default 2 s). */
   public Etcd deadline(Duration deadline) { this.deadline = Objects.requireNonNull(deadline, "deadline"); return this; }
 
   @Override public String name() { return name; }
@@ -133,9 +132,21 @@ public final class Etcd implements Workload {
     return uris;
   }
 
-  /** A writer over every member's endpoint, with this workload's deadline; the caller closes it. */
-  public EtcdWriter writer() {
-    return new EtcdWriter(List.copyOf(endpoints().values()), new History()).timeout(deadline);
+  /**
+   * A jetcd {@link EtcdClient} of every member's endpoint, with this workload's deadline; run it with a
+   * {@link dev.shakedown.client.Load} (see {@link EtcdClient#load}), which closes it.
+   */
+  public EtcdClient etcdClient() {
+    return new EtcdClient(List.copyOf(endpoints().values()), deadline);
+  }
+
+  /** Like {@link #etcdClient()}, but only through {@code member}'s endpoint (e.g. to read a replaced member's copy). */
+  public EtcdClient etcdClient(String member) {
+    URI endpoint = endpoints().get(member);
+    if (endpoint == null) {
+      throw new IllegalArgumentException("etcd member " + member + " is not one of " + memberNames());
+    }
+    return new EtcdClient(List.of(endpoint), deadline);
   }
 
   /** Membership and status of the members through their endpoints; the caller closes it. */

@@ -1,7 +1,6 @@
 package dev.shakedown.etcd;
 
-import dev.shakedown.history.History;
-import dev.shakedown.history.Operation;
+import dev.shakedown.client.Result;
 
 import io.grpc.Status;
 import io.grpc.StatusException;
@@ -33,11 +32,10 @@ final class EtcdOutcome {
 
   private EtcdOutcome() {}
 
-  /** Records the completion of a failed call as fail or info and returns it. */
-  static Operation record(History history, int process, String function, String value, Throwable error) {
+  /** How a failed call completes: fail when it certainly had no effect, else info; both {@link #describe}d. */
+  static Result result(Throwable error) {
     String what = describe(error);
-    return neverTookEffect(error) ? history.fail(process, function, value, what)
-        : history.info(process, function, value, what);
+    return neverTookEffect(error) ? Result.fail(what) : Result.info(what);
   }
 
   /** Whether the call certainly had no effect on the store. */

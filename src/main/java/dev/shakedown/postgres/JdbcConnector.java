@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Properties;
 import org.postgresql.Driver;
 
@@ -14,9 +15,10 @@ import org.postgresql.Driver;
  * Opens PostgreSQL connections to the next of a set of {@link Endpoints} (their host and port; the scheme is
  * ignored) with every wait bounded: {@code connectTimeout} (TCP connect), {@code loginTimeout} (connect and
  * authentication together) and {@code socketTimeout} (each read of a reply), so a dead or frozen server fails
- * a call instead of hanging it. Connections are opened with auto-commit off.
+ * a call instead of hanging it. Connections are opened with auto-commit off. Not final: a test overrides
+ * {@link #connect(URI)} to hand out fake connections.
  */
-final class JdbcConnector {
+class JdbcConnector {
 
   private static final Driver DRIVER = new Driver();
 
@@ -32,6 +34,9 @@ final class JdbcConnector {
     }
   }
 
+  private static final long REFRESH_NANOS = Duration.ofSeconds(2).toNanos();
+
+  private final AtomicLong lastRefresh = new AtomicLong(System.nanoTime() - REFRESH_NANOS);
   private final Endpoints endpoints;
   private final String database;
   private final String user;
@@ -47,6 +52,11 @@ final class JdbcConnector {
     this.connectTimeout = positive(connectTimeout, "connectTimeout");
     this.socketTimeout = positive(socketTimeout, "socketTimeout");
     this.loginTimeout = positive(loginTimeout, "loginTimeout");
+  }
+
+  /** The same endpoints, database and user with other timeouts (validated as by the constructor). */
+  JdbcConnector withTimeouts(Duration connect, Duration socket, Duration login) {
+    return new JdbcConnector(endpoints, database, user, connect, socket, login);
   }
 
   /** {@code jdbc:postgresql://host:port/database}. */
@@ -99,6 +109,15 @@ final class JdbcConnector {
     return new Session(connection, where);
   }
 
+  /** {@link #refreshEndpoints()} unless the last refresh through this method was less than 2 s ago. */
+  void refreshEndpointsEvery2s() {
+    long last = lastRefresh.get();
+    if (System.nanoTime() - last >= REFRESH_NANOS && lastRefresh.compareAndSet(last, System.nanoTime())) {
+      refreshEndpoints();
+    }
+  }
+
+  /** Re-reads the endpoints; keeps the current ones when that fails. */
   void refreshEndpoints() {
     try {
       endpoints.refresh();

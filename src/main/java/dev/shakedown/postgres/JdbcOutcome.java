@@ -1,8 +1,6 @@
 package dev.shakedown.postgres;
 
-import dev.shakedown.history.History;
-import dev.shakedown.history.Operation;
-
+import dev.shakedown.client.Result;
 import java.sql.SQLException;
 import java.util.Set;
 
@@ -35,13 +33,10 @@ final class JdbcOutcome {
     return state != null && state.length() == 5 && ROLLED_BACK_CLASSES.contains(state.substring(0, 2));
   }
 
-  /** Appends the completion (fail or info) of a write that failed in {@code phase}, and returns it. */
-  static Operation record(History history, int process, String function, String value, Phase phase,
-      Throwable error, String where) {
+  /** The completion (fail or info, {@link #describe}d) of an operation that failed in {@code phase}. */
+  static Result result(Phase phase, Throwable error, String where) {
     String text = describe(phase, error, where);
-    return surelyNotCommitted(phase, error)
-        ? history.fail(process, function, value, text)
-        : history.info(process, function, value, text);
+    return surelyNotCommitted(phase, error) ? Result.fail(text) : Result.info(text);
   }
 
   /** {@code <phase> via <host:port>: [SQLState] message (cause)}. */

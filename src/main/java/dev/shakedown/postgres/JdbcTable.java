@@ -1,24 +1,21 @@
 package dev.shakedown.postgres;
 
-import dev.shakedown.history.History;
-import dev.shakedown.history.Operation;
-
 import dev.shakedown.internal.Waits;
 import dev.shakedown.postgres.JdbcConnector.Session;
-import dev.shakedown.postgres.JdbcOutcome.Phase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The table a {@link JdbcWriter} writes to: one row per written value, {@code (id bigserial, value text,
- * written_at timestamptz)}. Creates it and reads it back; each read is recorded in a {@link History}.
+ * The table a {@link JdbcClient} writes to: one row per written value, {@code (id bigserial, value text,
+ * written_at timestamptz)}. Creates it and reads it back.
  */
 final class JdbcTable {
 
@@ -48,9 +45,8 @@ final class JdbcTable {
   /** Creates the table if missing, retrying every second within {@code atMost}; returns whether it exists. */
   boolean ensure(JdbcConnector connector, Duration atMost) {
     String failure = Waits.lastAttempt("table " + name + " exists", atMost, Duration.ofSeconds(1), () -> {
-      try (Session s = connector.connect(); Statement st = s.connection().createStatement()) {
-        st.execute(ddl());
-        s.connection().commit();
+      try (Session s = connector.connect()) {
+        create(s.connection());
         return "";
       } catch (SQLException e) {
         connector.refreshEndpoints();
@@ -64,40 +60,34 @@ final class JdbcTable {
     return true;
   }
 
-  /** One read of every value on a fresh connection, recorded as {@code read}: ok with the values joined by ','. */
-  Operation read(JdbcConnector connector, History history, int process) {
-    history.invoke(process, "read", null);
-    Phase phase = Phase.CONNECT;
-    String where = "(no endpoint)";
-    try {
-      java.net.URI endpoint = connector.next();
-      where = JdbcConnector.where(endpoint);
-      try (Session session = connector.connect(endpoint)) {
-        phase = Phase.STATEMENT;
-        StringJoiner values = new StringJoiner(",");
-        try (Statement st = session.connection().createStatement(); ResultSet rows = st.executeQuery(selectAll())) {
-          while (rows.next()) {
-            values.add(rows.getString(1));
-          }
-        }
-        session.connection().rollback();
-        return history.ok(process, "read", values.toString(), null);
-      }
-    } catch (SQLException | RuntimeException e) {
-      return history.fail(process, "read", null, JdbcOutcome.describe(phase, e, where));
+  /** Creates the table if missing, and commits. */
+  void create(Connection connection) throws SQLException {
+    try (Statement ddl = connection.createStatement()) {
+      ddl.execute(ddl());
+    }
+    connection.commit();
+  }
+
+  /** Inserts {@code value} in the open transaction of {@code connection} (not committed). */
+  void insert(Connection connection, String value) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(insert())) {
+      insert.setString(1, value);
+      insert.executeUpdate();
     }
   }
 
-  /** {@link #read}, retried every second until one succeeds or {@code atMost} elapses; the last attempt. */
-  Operation readUntilOk(JdbcConnector connector, History history, int process, Duration atMost) {
-    Objects.requireNonNull(atMost, "atMost");
-    Operation last = Waits.lastAttempt("read of table " + name + " succeeds", atMost, Duration.ofSeconds(1), () -> {
-      connector.refreshEndpoints();
-      return read(connector, history, process);
-    }, Operation::isOk);
-    if (last == null || !last.isOk()) {
-      LOG.warn("read of {} did not succeed within {}: {}", name, atMost, last == null ? null : last.error());
+  /**
+   * Every value in insertion order, joined by {@code ,}, read on {@code connection} (auto-commit off), whose
+   * transaction is then rolled back so the next statement sees fresh data.
+   */
+  String readAll(Connection connection) throws SQLException {
+    StringJoiner values = new StringJoiner(",");
+    try (Statement st = connection.createStatement(); ResultSet rows = st.executeQuery(selectAll())) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
     }
-    return last;
+    connection.rollback();
+    return values.toString();
   }
 }

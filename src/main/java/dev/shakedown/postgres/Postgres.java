@@ -2,6 +2,7 @@ package dev.shakedown.postgres;
 
 import dev.shakedown.cluster.Scope;
 import dev.shakedown.workload.Labels;
+import dev.shakedown.workload.NodePortEndpoints;
 import dev.shakedown.workload.PodExec;
 import dev.shakedown.workload.Readiness;
 import dev.shakedown.workload.Workload;
@@ -197,6 +198,14 @@ public final class Postgres implements Workload {
   public Postgres start(Duration atMost) {
     client.apps().statefulSets().inNamespace(namespace).withName(name).scale(1);
     return awaitReady(atMost);
+  }
+
+  /**
+   * A {@link JdbcClient} of this database through its client NodePort; run it with a
+   * {@link dev.shakedown.client.Load} (see {@link JdbcClient#load}), which closes it.
+   */
+  public JdbcClient jdbcClient() {
+    return new JdbcClient(NodePortEndpoints.of(client, namespace, clientServiceName()));
   }
 
   /** The data claim as the API server sees it now, or {@code null}. */

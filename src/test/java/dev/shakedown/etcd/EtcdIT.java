@@ -1,5 +1,6 @@
 package dev.shakedown.etcd;
 
+import dev.shakedown.client.Load;
 import dev.shakedown.history.Operation;
 import dev.shakedown.workload.Workloads;
 
@@ -42,18 +43,18 @@ class EtcdIT {
       System.out.println("MEASURE etcd leader " + members.leader().orElseThrow() + ", statuses " + statuses.values());
     }
 
-    EtcdWriter writer = EtcdWriter.of(ctx, etcd).rate(20);
-    writer.run(Duration.ofSeconds(5));
-    Operation read = writer.finalRead();
-    List<Operation> ops = writer.history().snapshot();
+    Load load = EtcdClient.load(ctx, etcd).rate(20);
+    load.run(Duration.ofSeconds(5));
+    Operation read = load.finalRead(Duration.ofSeconds(60));
+    List<Operation> ops = load.history().snapshot();
     long invokes = ops.stream().filter(o -> o.isInvoke() && o.function().equals("write")).count();
     long ok = ops.stream().filter(o -> o.isOk() && o.function().equals("write")).count();
-    System.out.printf("MEASURE etcd writer 20/s for 5 s: %d invokes, %d ok, %d skipped%n", invokes, ok,
-        writer.skipped());
+    System.out.printf("MEASURE etcd load 20/s for 5 s: %d invokes, %d ok, %d skipped%n", invokes, ok,
+        load.skipped());
     assertThat(read.isOk()).as("final read %s", read).isTrue();
     assertThat(invokes).isBetween(80L, 120L);
     assertThat(ok).isEqualTo(invokes);
-    Verdict verdict = Checkers.noLostWrites().check(writer.history());
+    Verdict verdict = Checkers.noLostWrites().check(load.history());
     System.out.println("MEASURE " + verdict.summary());
     assertThat(verdict).isValid();
     assertThat(verdict.count("ok")).isEqualTo(ok);

@@ -1,6 +1,6 @@
 package dev.shakedown.etcd;
 
-import dev.shakedown.history.History;
+import dev.shakedown.client.Result;
 import dev.shakedown.history.Operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,17 +61,12 @@ class EtcdOutcomeTest {
   }
 
   @Test
-  void recordsFailOrInfoInTheHistory() {
-    History history = new History();
-    history.invoke(0, "write", "a");
-    Operation fail = EtcdOutcome.record(history, 0, "write", "a", grpc(Status.UNAVAILABLE
-        .withCause(new ConnectException("refused"))));
-    history.invoke(1, "write", "b");
-    Operation info = EtcdOutcome.record(history, 1, "write", "b", grpc(Status.UNAVAILABLE
-        .withDescription("etcdserver: request timed out")));
-    assertThat(fail.isFail()).isTrue();
-    assertThat(fail.value()).isEqualTo("a");
-    assertThat(info.isInfo()).isTrue();
+  void resultIsFailOrInfoWithTheDescription() {
+    Result fail = EtcdOutcome.result(grpc(Status.UNAVAILABLE.withCause(new ConnectException("refused"))));
+    Result info = EtcdOutcome.result(grpc(Status.UNAVAILABLE.withDescription("etcdserver: request timed out")));
+    assertThat(fail.type()).isEqualTo(Operation.Type.FAIL);
+    assertThat(fail.error()).isEqualTo("UNAVAILABLE:  (ConnectException: refused)");
+    assertThat(info.type()).isEqualTo(Operation.Type.INFO);
     assertThat(info.error()).isEqualTo("UNAVAILABLE: etcdserver: request timed out");
   }
 }

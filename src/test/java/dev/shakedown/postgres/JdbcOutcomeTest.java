@@ -1,8 +1,6 @@
 package dev.shakedown.postgres;
 
-import dev.shakedown.history.History;
-import dev.shakedown.history.Operation;
-import dev.shakedown.postgres.JdbcOutcome;
+import dev.shakedown.client.Result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,12 +31,9 @@ class JdbcOutcomeTest {
       "COMMIT, XX000, INFO",
   })
   void classifiesByPhaseAndSqlState(Phase phase, String state, String expected) {
-    History history = new History();
-    history.invoke(0, "write", "v");
-    Operation op = JdbcOutcome.record(history, 0, "write", "v", phase, new SQLException("boom", state), "10.0.0.1:5432");
-    assertThat(op.type().name()).isEqualTo(expected);
-    assertThat(op.value()).isEqualTo("v");
-    assertThat(op.error()).startsWith(phase.name().toLowerCase() + " via 10.0.0.1:5432: [" + state + "] boom");
+    Result result = JdbcOutcome.result(phase, new SQLException("boom", state), "10.0.0.1:5432");
+    assertThat(result.type().name()).isEqualTo(expected);
+    assertThat(result.error()).startsWith(phase.name().toLowerCase() + " via 10.0.0.1:5432: [" + state + "] boom");
   }
 
   @Test
