@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -27,7 +28,8 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>A thrown exception is {@code info}; the client decides {@code fail} itself.
  *   <li>An operation with no answer within {@link #timeout(Duration)} (plus 1 s of grace) is completed as
- *       {@code info} and its process slot is freed; a late answer is ignored.
+ *       {@code info}; its process is crashed, and the slot goes on under a new process id (above
+ *       {@link #processes()}), so a client never sees two calls at once for one id. A late answer is ignored.
  *   <li>A {@link Generator} that runs dry stops the ticks; {@link #exhausted()} then says so.
  *   <li>{@link #stop()} waits for operations in flight for at most the timeout plus grace; any still unanswered is
  *       completed as {@code info} ("in flight when the load stopped"). It never throws, and the history never ends
@@ -51,6 +53,8 @@ public final class Load implements AutoCloseable {
   private final ConcurrentLinkedQueue<Integer> free = new ConcurrentLinkedQueue<>();
   private final Map<Integer, Pending> inFlight = new ConcurrentHashMap<>();
   private final AtomicBoolean exhausted = new AtomicBoolean();
+  /** The last process id given to a slot whose process crashed; ids above {@link #processes} (the final read's). */
+  private final AtomicInteger crashed = new AtomicInteger();
   private Generator generator = Generators.uniqueWrites(0);
   private double rate = 10;
   private int processes = 4;
@@ -150,6 +154,7 @@ public final class Load implements AutoCloseable {
       free.add(p);
     }
     exhausted.set(false);
+    crashed.set(processes);
     scheduler = Executors.newSingleThreadScheduledExecutor(daemon("shakedown-load-" + name));
     workers = Executors.newCachedThreadPool(daemon("shakedown-" + name));
     ticks = scheduler.scheduleAtFixedRate(this::tick, 0, (long) (1_000_000_000L / rate), TimeUnit.NANOSECONDS);
@@ -177,7 +182,7 @@ public final class Load implements AutoCloseable {
     try {
       Waits.lastAttempt("load " + name + ": operations in flight complete", timeout.plus(GRACE).plus(GRACE),
           Duration.ofMillis(20), () -> free.size() == processes, Boolean::booleanValue);
-      inFlight.values().forEach(p -> p.complete(Result.info("in flight when the load stopped")));
+      inFlight.values().forEach(p -> p.abandon(Result.info("in flight when the load stopped")));
     } finally {
       scheduler.shutdownNow();
       workers.shutdownNow();
@@ -274,7 +279,7 @@ public final class Load implements AutoCloseable {
     history.invoke(process, invoked.function(), invoked.value());
     Pending pending = new Pending(invoked);
     inFlight.put(process, pending);
-    scheduler.schedule(() -> pending.complete(Result.info("no answer within " + timeout.plus(GRACE))),
+    scheduler.schedule(() -> pending.abandon(Result.info("no answer within " + timeout.plus(GRACE))),
         timeout.plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
     try {
       workers.execute(() -> pending.complete(invokeSafely(invoked)));
@@ -324,6 +329,19 @@ public final class Load implements AutoCloseable {
         inFlight.remove(op.process(), this);
         record(op, result);
         free.add(op.process());
+      }
+    }
+
+    /**
+     * Completes without the client's answer (timeout, stop). The client may still be inside {@code invoke} for this
+     * process, so, as in Jepsen, the process is crashed: its slot goes on under a new process id, and a client never
+     * sees two calls at once for one id.
+     */
+    void abandon(Result result) {
+      if (done.compareAndSet(false, true)) {
+        inFlight.remove(op.process(), this);
+        record(op, result);
+        free.add(crashed.incrementAndGet());
       }
     }
   }

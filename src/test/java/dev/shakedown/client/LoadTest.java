@@ -129,6 +129,8 @@ class LoadTest {
     List<Operation> ops = load.history().snapshot();
     assertThat(ops.get(1).isInfo()).as("the hung op's completion: %s", ops.get(1)).isTrue();
     assertThat(ops.get(1).error()).startsWith("no answer within");
+    assertThat(ops.subList(2, ops.size())).as("the crashed process's slot goes on under a new id, never the final"
+        + " read's").extracting(Operation::process).containsOnly(load.processes() + 1);
     assertThat(types(ops).get(Operation.Type.INVOKE)).as("every invoke completed")
         .isEqualTo(ops.size() - types(ops).get(Operation.Type.INVOKE));
   }
