@@ -4,6 +4,7 @@ import dev.shakedown.history.History;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Static factory of Shakedown's checkers and their composition. */
@@ -13,7 +14,7 @@ public final class Checkers {
 
   /**
    * All of {@code checkers} on the same facts: the worst verdict wins (INVALID over UNKNOWN over VALID),
-   * counts and details are merged under {@code "<checker>.<key>"}. A checker that throws yields an UNKNOWN
+   * each checker's verdict is kept as a part under its name ({@code verdict.part("availability")}). A checker that throws yields an UNKNOWN
    * part naming the exception, so it never hides the other verdicts.
    *
    * @throws IllegalArgumentException when no checker is given: nothing checked is not VALID
@@ -92,5 +93,13 @@ public final class Checkers {
    */
   public static Checker<BeforeAfter<StatefulSetSnapshot>> statefulSetRecovered(Duration bound) {
     return new StatefulSetRecoveryChecker(bound);
+  }
+
+  /**
+   * Data written into each replica before the faults reads back the same after them (replica → value, see
+   * {@link DataKeptChecker}): catches a replica that kept its name, claim and volume but lost what was on it.
+   */
+  public static Checker<BeforeAfter<Map<String, String>>> dataKept() {
+    return new DataKeptChecker();
   }
 }

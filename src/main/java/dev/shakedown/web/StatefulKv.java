@@ -1,6 +1,9 @@
 package dev.shakedown.web;
 
+import dev.shakedown.check.StatefulSetSnapshot;
+import dev.shakedown.check.StatefulSetSnapshots;
 import dev.shakedown.cluster.Scope;
+import dev.shakedown.history.ChecksummedValue;
 import dev.shakedown.workload.Apply;
 import dev.shakedown.workload.Containers;
 import dev.shakedown.workload.Labels;
@@ -94,6 +97,38 @@ public final class StatefulKv implements Workload {
           .addNewPort().withName("http").withPort(80).withTargetPort(new IntOrString("http")).endPort()
         .endSpec()
         .build();
+  }
+
+  /**
+   * Writes one checksummed value (seeded from {@code random}) under {@code key} into each pod's own store, through a
+   * port-forward to the pod; returns pod name → value written. Data to read back with {@link #readEach(String)} after
+   * the faults: a pod that came back on a wiped volume has lost it.
+   */
+  public Map<String, String> writeEach(String key, java.util.Random random) {
+    Map<String, String> written = new java.util.TreeMap<>();
+    for (Pod pod : pods()) {
+      String podName = pod.getMetadata().getName();
+      String value = ChecksummedValue.encode(podName + "-" + key, Long.toHexString(random.nextLong()));
+      new PodKv(client, namespace, podName).put(key, value);
+      written.put(podName, value);
+    }
+    return written;
+  }
+
+  /** Pod name → the value under {@code key} in that pod's own store; a pod without it is absent from the map. */
+  public Map<String, String> readEach(String key) {
+    Map<String, String> read = new java.util.TreeMap<>();
+    for (Pod pod : pods()) {
+      String podName = pod.getMetadata().getName();
+      new PodKv(client, namespace, podName).get(key).ifPresent(v -> read.put(podName, v));
+    }
+    return read;
+  }
+
+  /** The StatefulSet, its pods and claims now, for {@code Checkers.statefulSetRecovered}. */
+  public StatefulSetSnapshot snapshot(Duration readyAfter) {
+    StatefulSet set = client.apps().statefulSets().inNamespace(namespace).withName(name).get();
+    return StatefulSetSnapshots.from(set, pods(), claims(), readyAfter);
   }
 
   public String clientServiceName() {
