@@ -1,108 +1,58 @@
 package dev.shakedown.scenarios;
 
 import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
-import static dev.shakedown.scenarios.PostgresScenarioSupport.awaitAcknowledged;
-import static dev.shakedown.scenarios.PostgresScenarioSupport.awaitWriteAcknowledgedAfter;
-import static dev.shakedown.scenarios.PostgresScenarioSupport.failedWrites;
-import static dev.shakedown.scenarios.PostgresScenarioSupport.hold;
-import static dev.shakedown.scenarios.PostgresScenarioSupport.since;
-import static org.awaitility.Awaitility.await;
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofSeconds;
 
 import dev.shakedown.check.AvailabilityThresholds;
 import dev.shakedown.check.BeforeAfter;
 import dev.shakedown.check.Checkers;
-import dev.shakedown.client.Load;
 import dev.shakedown.check.Facts;
+import dev.shakedown.check.ReadyPods;
 import dev.shakedown.check.StatefulSetSnapshot;
 import dev.shakedown.check.Verdict;
-import dev.shakedown.fault.FaultHandle;
 import dev.shakedown.fault.Faults;
 import dev.shakedown.fault.Targets;
-import dev.shakedown.junit.ChaosTest;
-import dev.shakedown.observe.TimelineRecorder;
-import dev.shakedown.scenario.Phase;
-import dev.shakedown.scenario.ScenarioContext;
-import dev.shakedown.history.History;
-import dev.shakedown.postgres.JdbcClient;
 import dev.shakedown.history.Operation;
+import dev.shakedown.junit.ChaosTest;
+import dev.shakedown.postgres.JdbcClient;
 import dev.shakedown.postgres.Postgres;
-import dev.shakedown.workload.Workloads;
+import dev.shakedown.scenario.Run;
+import dev.shakedown.scenario.ScenarioContext;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL pod killed, then its node stopped, under write load: the single primary must come back on the same
- * claim and volume each time, and no acknowledged write may be lost.
+ * PostgreSQL pod killed, then its node stopped, under JDBC write load (20/s): the single primary must come back on
+ * the same claim and volume each time, every fault must recover within 5 minutes, and no acknowledged write may be
+ * lost (at least 300 acknowledged in all).
  */
 @ChaosTest
 class PostgresPodKillThenNodeStopScenario {
 
-  static final Duration READY = Duration.ofMinutes(5);
+  static final Duration READY = ofMinutes(5);
 
   @Test
   void primaryRecoversOnItsVolumeWithoutLosingAcknowledgedWrites(ScenarioContext ctx) {
-    PostgresScenarioSupport report = new PostgresScenarioSupport(ctx);
-    Postgres pg = Postgres.of(ctx);
-    StatefulSetSnapshot before = ctx.phase(Phase.STEADY, () -> {
-      pg.deploy().awaitReady(READY);
-      TimelineRecorder.start(ctx);
-      return report.snapshot(pg, null);
-    });
-    Load load = JdbcClient.load(ctx, pg).rate(20);
-    History history = load.history();
-    ctx.phase(Phase.LOAD, () -> {
-      load.start();
-      awaitAcknowledged(history, 100, Duration.ofMinutes(2));
-    });
+    Postgres pg = ctx.deploy(Postgres.of(ctx));
+    StatefulSetSnapshot before = pg.snapshot(null);
+    Run run = ctx.run(JdbcClient.load(ctx, pg).rate(20)).holdUntilOk(100, ofMinutes(2));
+    run.inject(Faults.podKill(Targets.pods(pg).one()).recoverWithin(READY)).heal().holdUntilOk(100, ofMinutes(2));
+    long stopped = System.nanoTime();
+    run.inject(Faults.nodeStop(Targets.nodesRunning(pg).one()).recoverWithin(READY))
+        .holdUntil("writes fail while the primary's node is down", () -> run.history().snapshot().stream()
+            .filter(o -> o.nanos() > stopped && (o.isFail() || o.isInfo())).count(), n -> n > 0, ofMinutes(1));
+    run.hold(ofSeconds(20)).heal().recover(() -> pg.awaitReady(READY)).holdUntilOk(100, ofMinutes(3));
+    Operation read = run.finalRead(ofMinutes(2));
+    StatefulSetSnapshot after = pg.snapshot(ReadyPods.of(ctx.timeline().snapshot(),
+        ReadyPods.prefix(ctx.namespace(), pg.name())).lastRecovery(ctx.timeline().snapshot(), 1));
+    run.measure("volume", before.pods().get(0).volumes() + " -> " + after.pods().get(0).volumes());
 
-    ctx.phase("inject pod-kill (grace 0)", () -> {
-      long start = System.nanoTime();
-      FaultHandle kill = Faults.podKill(Targets.pods(pg).one()).recoverWithin(READY).inject(ctx);
-      kill.close();
-      report.measure("pod-kill: replacement pod Ready after", since(start));
-      awaitAcknowledged(history, 100, Duration.ofMinutes(2));
-    });
-
-    Duration nodeStopReady = ctx.phase("inject node-stop of the primary's node", () -> {
-      long start = System.nanoTime();
-      FaultHandle stop = Faults.nodeStop(Targets.nodesRunning(pg).one()).inject(ctx);
-      long failedBefore = failedWrites(history);
-      await("writes fail while the primary's node is down").atMost(Duration.ofMinutes(1))
-          .pollInterval(Duration.ofMillis(200)).until(() -> failedWrites(history) > failedBefore);
-      hold(Duration.ofSeconds(20));
-      long heal = System.nanoTime();
-      report.measure("node-stop: node down for", since(start));
-      stop.close();
-      report.measure("node-stop: " + stop.targets() + " Ready after its restart", since(heal));
-      Duration answered = awaitWriteAcknowledgedAfter(history, heal, READY);
-      pg.awaitReady(READY);
-      report.measure("node-stop: first write acknowledged again after the restart", answered);
-      report.measure("node-stop: first write acknowledged again after the stop", answered.plusNanos(heal - start));
-      return since(start);
-    });
-
-    ctx.phase(Phase.RECOVER, () -> awaitAcknowledged(history, 100, Duration.ofMinutes(3)));
-
-    ctx.phase(Phase.VERIFY, () -> {
-      load.stop();
-      Operation read = load.finalRead(Duration.ofMinutes(2));
-      assertThat(read.isOk()).as("final read: %s", read).isTrue();
-
-      Verdict writes = Checkers.noLostWrites().check(history);
-      Verdict availability = Checkers.availability(AvailabilityThresholds.none().maxRecovery(Duration.ofMinutes(5)))
-          .check(Facts.of(history, ctx.timeline()));
-      StatefulSetSnapshot after = report.snapshot(pg, nodeStopReady);
-      Verdict sameVolume = Checkers.statefulSetRecovered(READY).check(BeforeAfter.of(before, after));
-      report.counts("writes", writes);
-      report.measure("recoveries (first OK write after each inject)", availability.details().get("recoveries"));
-      report.measure("success ratio", availability.details().get("success-ratio"));
-      report.measure("volume", before.pods().get(0).volumes() + " -> " + after.pods().get(0).volumes());
-      report.attach("PostgreSQL pod kill + node stop: measurements");
-
-      assertThat(writes).isValid();
-      assertThat(sameVolume).isValid();
-      assertThat(availability).isValid();
-      assertThat(writes.count("ok")).isGreaterThanOrEqualTo(300);
-    });
+    Verdict verdict = run.check(Checkers.noLostWrites().on(Facts::history),
+        Checkers.availability(AvailabilityThresholds.none().maxRecovery(READY)),
+        Checkers.statefulSetRecovered(READY).on(facts -> BeforeAfter.of(before, after)));
+    assertThat(read).isOk();
+    assertThat(verdict).isValid();
+    assertThat(verdict.part("no-lost-writes").count("ok")).isGreaterThanOrEqualTo(300);
   }
 }

@@ -158,6 +158,16 @@ public final class ReadyPods {
    * were not. A fault that never lowered the count recovered in zero.
    */
   public List<Duration> recoveries(List<TimelineEvent> events, int desired) {
+    return recoveriesOf(events, desired);
+  }
+
+  /** The last fault's {@link #recoveries recovery}, or {@code null} when there was none or it did not recover. */
+  public Duration lastRecovery(List<TimelineEvent> events, int desired) {
+    List<Duration> all = recoveriesOf(events, desired);
+    return all.isEmpty() ? null : all.get(all.size() - 1);
+  }
+
+  private List<Duration> recoveriesOf(List<TimelineEvent> events, int desired) {
     Window window = Window.scenario(events).orElse(null);
     if (window == null) {
       return List.of();

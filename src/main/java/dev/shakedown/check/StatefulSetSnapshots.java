@@ -31,6 +31,20 @@ public final class StatefulSetSnapshots {
    * @param claims the PersistentVolumeClaims of the namespace (unknown claims map to a {@code null} volume)
    * @param readyAfter time from the fault until every replica was Ready, or {@code null} if not measured
    */
+  /**
+   * The StatefulSet {@code namespace/name} now, with {@code pods} and the namespace's claims.
+   *
+   * @throws dev.shakedown.ShakedownException when the StatefulSet does not exist
+   */
+  public static StatefulSetSnapshot of(io.fabric8.kubernetes.client.KubernetesClient client, String namespace,
+      String name, List<Pod> pods, java.time.Duration readyAfter) {
+    StatefulSet set = client.apps().statefulSets().inNamespace(namespace).withName(name).get();
+    if (set == null) {
+      throw new dev.shakedown.ShakedownException("StatefulSet " + namespace + "/" + name + " does not exist");
+    }
+    return from(set, pods, client.persistentVolumeClaims().inNamespace(namespace).list().getItems(), readyAfter);
+  }
+
   public static StatefulSetSnapshot from(StatefulSet set, List<Pod> pods, List<PersistentVolumeClaim> claims,
       Duration readyAfter) {
     String name = set.getMetadata().getName();

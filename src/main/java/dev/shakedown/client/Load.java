@@ -204,7 +204,7 @@ public final class Load implements AutoCloseable {
       }
     }
     Operation last = Waits.lastAttempt("load " + name + ": final read", within, Duration.ofSeconds(1),
-        this::readOnce, Operation::isOk);
+        this::read, Operation::isOk);
     return last != null ? last : history.info(processes, Op.READ, null, "no final read finished within " + within);
   }
 
@@ -235,7 +235,19 @@ public final class Load implements AutoCloseable {
     }
   }
 
-  private Operation readOnce() {
+  /**
+   * One {@code read} with the final read's process id, recorded, bounded by the timeout plus grace; never throws
+   * (opens the client first if needed). {@link #finalRead(Duration)} retries it.
+   */
+  public Operation read() {
+    synchronized (this) {
+      try {
+        open();
+      } catch (ShakedownException e) {
+        history.invoke(processes, Op.READ, null);
+        return history.fail(processes, Op.READ, null, e.getMessage());
+      }
+    }
     Op op = new Op(processes, Op.READ, null);
     history.invoke(op.process(), op.function(), op.value());
     ExecutorService once = Executors.newSingleThreadExecutor(daemon("shakedown-" + name + "-read"));

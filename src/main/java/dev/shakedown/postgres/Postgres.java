@@ -52,6 +52,11 @@ public final class Postgres implements Workload {
   private String image = System.getProperty(IMAGE_PROPERTY, DEFAULT_IMAGE);
   private String storage = "256Mi";
 
+  /** The StatefulSet, its pod and claims now, for {@code Checkers.statefulSetRecovered}. */
+  public dev.shakedown.check.StatefulSetSnapshot snapshot(Duration readyAfter) {
+    return dev.shakedown.check.StatefulSetSnapshots.of(client, namespace, name, pods(), readyAfter);
+  }
+
   /** A single-primary PostgreSQL named {@code pg}, torn down with the scenario. */
   public static Postgres of(Scope scope) {
     return scope.register(new Postgres(scope.client(), scope.namespace(), "pg"));

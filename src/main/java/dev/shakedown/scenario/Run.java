@@ -27,7 +27,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * One rehearsal under load, made by {@link ScenarioContext#run(Load...)}: inject → hold → heal → recover → check.
+ * One rehearsal under load, made by {@link ScenarioContext#run(Load...)} once the steady-state hypothesis holds (the
+ * cluster, and each deployed workload's own probe): inject → hold → heal → recover → check.
  * Every step is its own phase (an Allure step, and begin / end marks on the timeline). {@link #check} stops the loads,
  * heals what is still injected, verifies the steady-state hypothesis again, and judges what was recorded.
  *
@@ -60,12 +61,7 @@ public final class Run {
   public Run inject(Fault fault) {
     Objects.requireNonNull(fault, "fault");
     requireNotChecked("inject");
-    FaultHandle handle = ctx.phase(Phase.INJECT, () -> {
-      if (faults.isEmpty()) {
-        awaitSteadyBeforeFirstFault();
-      }
-      return fault.inject(ctx);
-    });
+    FaultHandle handle = ctx.phase(Phase.INJECT, () -> fault.inject(ctx));
     injected.push(handle);
     faults.add(handle);
     return this;
@@ -96,6 +92,33 @@ public final class Run {
       ctx.timeline().record("scenario", "hold", "run", "until " + what, null);
       return Waits.until(what, atMost, Duration.ofMillis(200), probe, done);
     });
+  }
+
+  /**
+   * Holds until {@code more} further operations of the first load are OK (phase {@code hold}): the system makes
+   * progress again.
+   */
+  public Run holdUntilOk(long more, Duration atMost) {
+    long target = okCount() + more;
+    holdUntil(more + " more OK operations of load " + loads.get(0).name() + " (target " + target + ")",
+        this::okCount, ok -> ok >= target, atMost);
+    return this;
+  }
+
+  /**
+   * Stops the loads and performs the first load's final read ({@link Load#finalRead(Duration)}: retried within
+   * {@code within}, every attempt recorded; never throws), as phase {@code final read}; returns the last attempt.
+   */
+  public dev.shakedown.history.Operation finalRead(Duration within) {
+    requireNotChecked("finalRead");
+    return ctx.phase("final read", () -> {
+      loads.forEach(Load::stop);
+      return loads.get(0).finalRead(within);
+    });
+  }
+
+  private long okCount() {
+    return history().snapshot().stream().filter(dev.shakedown.history.Operation::isOk).count();
   }
 
   /** Heals every injected fault, newest first (phase {@code heal}). Harmless when nothing is injected. */
@@ -183,7 +206,7 @@ public final class Run {
    * every deployed workload's own probe, within {@link ScenarioContext#STEADY_STATE_WITHIN}; else the test is aborted
    * as "not in steady state", naming what is wrong.
    */
-  private void awaitSteadyBeforeFirstFault() {
+  void awaitSteadyBeforeFirstFault() {
     ctx.awaitSteadyState();
     List<String> problems = Waits.lastAttempt("workloads in steady state before the first fault",
         ScenarioContext.STEADY_STATE_WITHIN, Duration.ofSeconds(1), this::steadyStateProblems, List::isEmpty);

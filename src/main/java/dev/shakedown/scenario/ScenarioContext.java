@@ -147,7 +147,8 @@ public final class ScenarioContext implements Scope {
   /**
    * The load phase: starts each load (registered, so closed at test end) and waits until each has had an OK answer
    * (within {@link #READY_WITHIN}: a workload that never answers is not in steady state, and the test is aborted);
-   * returns the {@link Run} that drives the rest.
+   * then checks the steady-state hypothesis: the cluster and every deployed workload's own probe (else the test is
+   * aborted as "not in steady state", naming what is wrong). Returns the {@link Run} that drives the rest.
    *
    * @throws IllegalArgumentException when no load is given
    */
@@ -170,7 +171,9 @@ public final class ScenarioContext implements Scope {
         }
       }
     });
-    return new Run(this, started, workloads);
+    Run run = new Run(this, started, workloads);
+    phase("steady state", run::awaitSteadyBeforeFirstFault);
+    return run;
   }
 
   private static String last(Load load) {

@@ -127,8 +127,7 @@ public final class StatefulKv implements Workload {
 
   /** The StatefulSet, its pods and claims now, for {@code Checkers.statefulSetRecovered}. */
   public StatefulSetSnapshot snapshot(Duration readyAfter) {
-    StatefulSet set = client.apps().statefulSets().inNamespace(namespace).withName(name).get();
-    return StatefulSetSnapshots.from(set, pods(), claims(), readyAfter);
+    return StatefulSetSnapshots.of(client, namespace, name, pods(), readyAfter);
   }
 
   public String clientServiceName() {
