@@ -71,6 +71,16 @@ public class OperationAssert extends AbstractAssert<OperationAssert, Operation> 
     return this;
   }
 
+  /** The operation's error contains at least one of {@code fragments}. */
+  public OperationAssert hasErrorContainingAnyOf(String... fragments) {
+    isNotNull();
+    if (actual.error() == null || java.util.Arrays.stream(fragments).noneMatch(actual.error()::contains)) {
+      failWithMessage("Expected an error containing any of %s: %s", java.util.Arrays.toString(fragments),
+          describe(actual));
+    }
+    return this;
+  }
+
   private OperationAssert hasType(Operation.Type expected) {
     isNotNull();
     if (actual.type() != expected) {

@@ -117,6 +117,22 @@ public final class Run {
     });
   }
 
+  /**
+   * A further final read through {@code client} (say, one replica alone), recorded in the first load's history so
+   * the checkers judge it with the others; the client is closed after. Never throws; returns the last attempt.
+   */
+  public dev.shakedown.history.Operation finalReadThrough(String name, dev.shakedown.client.Client client,
+      Duration within) {
+    requireNotChecked("finalReadThrough");
+    return ctx.phase("final read through " + name, () -> {
+      try (Load reader = Load.of(name, client)) {
+        dev.shakedown.history.Operation read = reader.finalRead(within);
+        reader.history().snapshot().forEach(history()::append);
+        return read;
+      }
+    });
+  }
+
   private long okCount() {
     return history().snapshot().stream().filter(dev.shakedown.history.Operation::isOk).count();
   }

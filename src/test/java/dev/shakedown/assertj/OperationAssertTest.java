@@ -90,4 +90,12 @@ class OperationAssertTest {
     assertThatThrownBy(() -> assertThat((Operation) null).isOk()).isInstanceOf(AssertionError.class)
         .hasMessageContaining("Expecting actual not to be null");
   }
+
+  @Test
+  void hasErrorContainingAnyOfPassesOnOneFragmentAndFailsOnNone() {
+    Operation failed = new Operation(3, 1, Operation.Type.FAIL, "read", null, 0, null, "ERROR: invalid page in block 0");
+    assertThat(failed).hasErrorContainingAnyOf("checksum", "invalid page");
+    assertThatThrownBy(() -> assertThat(failed).hasErrorContainingAnyOf("checksum", "crc"))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("any of [checksum, crc]");
+  }
 }
