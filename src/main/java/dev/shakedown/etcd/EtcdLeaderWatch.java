@@ -89,8 +89,8 @@ public final class EtcdLeaderWatch implements AutoCloseable {
       boolean known = leader.isPresent();
       if (before.isEmpty() || !before.get().leader().equals(leader) || (known && before.get().term() != term)) {
         changes.add(new Change(System.nanoTime(), leader, term));
-        timeline.record("etcd", "leader", leader.orElse("none"), "term " + term + ", previous: "
-            + before.flatMap(Change::leader).orElse("none"), null);
+        timeline.mark("etcd", "leader").subject(leader.orElse("none")).detail("term " + term + ", previous: "
+            + before.flatMap(Change::leader).orElse("none")).record();
       }
     }
   }

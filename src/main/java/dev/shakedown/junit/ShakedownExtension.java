@@ -41,7 +41,7 @@ public final class ShakedownExtension implements BeforeEachCallback, AfterEachCa
     ScenarioContext scenario = state.context();
     System.out.println("[shakedown] " + context.getRequiredTestClass().getSimpleName() + "#" + test + ": namespace "
         + scenario.namespace() + ", seed " + seed + " (replay: -D" + SEED + "=" + seed + ")");
-    scenario.timeline().record("scenario", "seed", "namespace/" + scenario.namespace(), Long.toString(seed), null);
+    scenario.timeline().mark("scenario", "seed").subject("namespace/" + scenario.namespace()).detail(Long.toString(seed)).record();
     AllureReport.parameter("shakedown.seed", Long.toString(seed));
     AllureReport.parameter("shakedown.namespace", scenario.namespace());
   }

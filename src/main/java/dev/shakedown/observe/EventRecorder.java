@@ -38,8 +38,7 @@ final class EventRecorder implements ResourceEventHandler<Event> {
 
   private void record(Event event) {
     String count = event.getCount() != null && event.getCount() > 1 ? " (x" + event.getCount() + ")" : "";
-    timeline.record("event", String.valueOf(event.getReason()), subject(event.getInvolvedObject()),
-        event.getType() + ": " + event.getMessage() + count, ApiTimes.of(event));
+    timeline.mark("event", String.valueOf(event.getReason())).subject(subject(event.getInvolvedObject())).detail(event.getType() + ": " + event.getMessage() + count).apiTime(ApiTimes.of(event)).record();
   }
 
   static String subject(ObjectReference ref) {

@@ -22,8 +22,7 @@ final class NodeRecorder implements ResourceEventHandler<Node> {
   @Override
   public void onAdd(Node node) {
     NodeCondition ready = ready(node);
-    timeline.record("node", "ADDED", subject(node), "Ready=" + (ready == null ? null : ready.getStatus()),
-        ready == null ? null : ApiTimes.parse(ready.getLastTransitionTime()));
+    timeline.mark("node", "ADDED").subject(subject(node)).detail("Ready=" + (ready == null ? null : ready.getStatus())).apiTime(ready == null ? null : ApiTimes.parse(ready.getLastTransitionTime())).record();
   }
 
   @Override
@@ -38,19 +37,18 @@ final class NodeRecorder implements ResourceEventHandler<Node> {
         case "False" -> "NotReady";
         default -> "Unknown";
       };
-      timeline.record("node", kind, subject(node), "Ready=" + is + " (" + after.getReason() + ")",
-          ApiTimes.parse(after.getLastTransitionTime()));
+      timeline.mark("node", kind).subject(subject(node)).detail("Ready=" + is + " (" + after.getReason() + ")").apiTime(ApiTimes.parse(after.getLastTransitionTime())).record();
     }
     boolean wasCordoned = Boolean.TRUE.equals(old.getSpec().getUnschedulable());
     boolean isCordoned = Boolean.TRUE.equals(node.getSpec().getUnschedulable());
     if (wasCordoned != isCordoned) {
-      timeline.record("node", isCordoned ? "Cordoned" : "Uncordoned", subject(node), "unschedulable=" + isCordoned, null);
+      timeline.mark("node", isCordoned ? "Cordoned" : "Uncordoned").subject(subject(node)).detail("unschedulable=" + isCordoned).record();
     }
   }
 
   @Override
   public void onDelete(Node node, boolean deletedFinalStateUnknown) {
-    timeline.record("node", "DELETED", subject(node), "", null);
+    timeline.mark("node", "DELETED").subject(subject(node)).detail("").record();
   }
 
   private static NodeCondition ready(Node node) {

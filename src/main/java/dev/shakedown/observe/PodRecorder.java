@@ -25,8 +25,7 @@ final class PodRecorder implements ResourceEventHandler<Pod> {
 
   @Override
   public void onAdd(Pod pod) {
-    timeline.record("pod", "ADDED", subject(pod), "phase " + phase(pod) + node(pod),
-        ApiTimes.parse(pod.getMetadata().getCreationTimestamp()));
+    timeline.mark("pod", "ADDED").subject(subject(pod)).detail("phase " + phase(pod) + node(pod)).apiTime(ApiTimes.parse(pod.getMetadata().getCreationTimestamp())).record();
   }
 
   @Override
@@ -34,21 +33,20 @@ final class PodRecorder implements ResourceEventHandler<Pod> {
     condition(old, pod, "PodScheduled", "Scheduled", "Unschedulable");
     condition(old, pod, "Ready", "Ready", "NotReady");
     if (!Objects.equals(phase(old), phase(pod))) {
-      timeline.record("pod", phase(pod), subject(pod), "phase " + phase(old) + " -> " + phase(pod) + node(pod), null);
+      timeline.mark("pod", phase(pod)).subject(subject(pod)).detail("phase " + phase(old) + " -> " + phase(pod) + node(pod)).record();
     }
     restarts(old, pod);
     if (old.getMetadata().getDeletionTimestamp() == null && pod.getMetadata().getDeletionTimestamp() != null) {
       Instant deletion = ApiTimes.parse(pod.getMetadata().getDeletionTimestamp());
       Long grace = pod.getMetadata().getDeletionGracePeriodSeconds();
       Instant requested = deletion == null || grace == null ? deletion : deletion.minusSeconds(grace);
-      timeline.record("pod", "Terminating", subject(pod), "grace " + grace + "s" + node(pod), requested);
+      timeline.mark("pod", "Terminating").subject(subject(pod)).detail("grace " + grace + "s" + node(pod)).apiTime(requested).record();
     }
   }
 
   @Override
   public void onDelete(Pod pod, boolean deletedFinalStateUnknown) {
-    timeline.record("pod", "DELETED", subject(pod), deletedFinalStateUnknown ? "final state unknown" : node(pod).trim(),
-        null);
+    timeline.mark("pod", "DELETED").subject(subject(pod)).detail(deletedFinalStateUnknown ? "final state unknown" : node(pod).trim()).record();
   }
 
   private void condition(Pod old, Pod pod, String type, String whenTrue, String whenFalse) {
@@ -58,8 +56,7 @@ final class PodRecorder implements ResourceEventHandler<Pod> {
     String is = after == null ? null : after.getStatus();
     if (after != null && !Objects.equals(was, is)) {
       String detail = type + "=" + is + (after.getReason() == null ? "" : " (" + after.getReason() + ")") + node(pod);
-      timeline.record("pod", "True".equals(is) ? whenTrue : whenFalse, subject(pod), detail,
-          ApiTimes.parse(after.getLastTransitionTime()));
+      timeline.mark("pod", "True".equals(is) ? whenTrue : whenFalse).subject(subject(pod)).detail(detail).apiTime(ApiTimes.parse(after.getLastTransitionTime())).record();
     }
   }
 
@@ -70,8 +67,8 @@ final class PodRecorder implements ResourceEventHandler<Pod> {
       if (now.getRestartCount() != null && now.getRestartCount() > before) {
         var terminated = now.getLastState() == null ? null : now.getLastState().getTerminated();
         String why = terminated == null ? "" : " (" + terminated.getReason() + ", exit " + terminated.getExitCode() + ")";
-        timeline.record("pod", "Restarted", subject(pod), "container " + now.getName() + " restart #"
-            + now.getRestartCount() + why, terminated == null ? null : ApiTimes.parse(terminated.getFinishedAt()));
+        timeline.mark("pod", "Restarted").subject(subject(pod)).detail("container " + now.getName() + " restart #"
+            + now.getRestartCount() + why).apiTime(terminated == null ? null : ApiTimes.parse(terminated.getFinishedAt())).record();
       }
     }
   }

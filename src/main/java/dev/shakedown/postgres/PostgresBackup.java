@@ -98,12 +98,11 @@ public final class PostgresBackup {
     String node = ClaimVolume.resolve(client, pg.namespace(), pg.claimName()).node();
     client.resource(claim()).inNamespace(pg.namespace()).createOr(it -> it.update());
     long started = System.nanoTime();
-    timeline.record("recovery", "backup-begin", "pvc/" + pg.namespace() + "/" + claimName(), "node " + node, null);
+    timeline.mark("recovery", "backup-begin").subject("pvc/" + pg.namespace() + "/" + claimName()).detail("node " + node).record();
     String log = JobRun.run(client, job(node), "pg_basebackup of " + pg.podHost() + " into " + claimName(), atMost);
     long finished = System.nanoTime();
     BaseBackup backup = new BaseBackup(pg.namespace(), claimName(), node, started, finished, log);
-    timeline.record("recovery", "backup-end", "pvc/" + pg.namespace() + "/" + claimName(),
-        "took " + backup.took().toMillis() + " ms", null);
+    timeline.mark("recovery", "backup-end").subject("pvc/" + pg.namespace() + "/" + claimName()).detail("took " + backup.took().toMillis() + " ms").record();
     AllureReport.attachText("pg_basebackup into " + claimName(), "text/plain", "txt", log);
     return backup;
   }

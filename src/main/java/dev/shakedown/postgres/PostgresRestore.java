@@ -82,13 +82,13 @@ public final class PostgresRestore {
   public Duration restore(BaseBackup backup) {
     long start = System.nanoTime();
     String subject = "statefulset/" + pg.namespace() + "/" + pg.name();
-    timeline.record("recovery", "restore-begin", subject, "from pvc/" + backup.namespace() + "/" + backup.claim(), null);
+    timeline.mark("recovery", "restore-begin").subject(subject).detail("from pvc/" + backup.namespace() + "/" + backup.claim()).record();
     pg.stop(atMost);
     String log = JobRun.run(client, job(backup), "copy " + backup.claim() + " over " + pg.claimName(), atMost);
     AllureReport.attachText("restore of " + pg.claimName() + " from " + backup.claim(), "text/plain", "txt", log);
     pg.start(atMost);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    timeline.record("recovery", "restore-end", subject, "took " + took.toMillis() + " ms", null);
+    timeline.mark("recovery", "restore-end").subject(subject).detail("took " + took.toMillis() + " ms").record();
     return took;
   }
 }

@@ -75,7 +75,7 @@ public final class Run {
     }
     requireNotChecked("hold");
     ctx.phase(Phase.HOLD, () -> {
-      ctx.timeline().record("scenario", "hold", "run", "for " + duration, null);
+      ctx.timeline().mark("scenario", "hold").subject("run").detail("for " + duration).record();
       Waits.hold(duration);
     });
     return this;
@@ -89,7 +89,7 @@ public final class Run {
   public <T> T holdUntil(String what, Callable<T> probe, Predicate<? super T> done, Duration atMost) {
     requireNotChecked("holdUntil");
     return ctx.phase(Phase.HOLD, () -> {
-      ctx.timeline().record("scenario", "hold", "run", "until " + what, null);
+      ctx.timeline().mark("scenario", "hold").subject("run").detail("until " + what).record();
       return Waits.until(what, atMost, Duration.ofMillis(200), probe, done);
     });
   }
@@ -156,7 +156,7 @@ public final class Run {
   public Run measure(String name, Object value) {
     String text = value instanceof Duration d ? d.toMillis() + " ms" : String.valueOf(value);
     measurements.put(name, text);
-    ctx.timeline().record("measure", name, "run", text, null);
+    ctx.timeline().mark("measure", name).subject("run").detail(text).record();
     System.out.println("MEASURE " + name + ": " + text);
     return this;
   }
@@ -227,7 +227,7 @@ public final class Run {
     List<String> problems = Waits.lastAttempt("workloads in steady state before the first fault",
         ScenarioContext.STEADY_STATE_WITHIN, Duration.ofSeconds(1), this::steadyStateProblems, List::isEmpty);
     if (problems != null && !problems.isEmpty()) {
-      ctx.timeline().record("scenario", "not-steady", "run", String.valueOf(problems), null);
+      ctx.timeline().mark("scenario", "not-steady").subject("run").detail(String.valueOf(problems)).record();
       throw new org.opentest4j.TestAbortedException("not in steady state: " + problems + " (waited "
           + ScenarioContext.STEADY_STATE_WITHIN + " before the first fault)");
     }

@@ -111,13 +111,12 @@ public final class ScenarioContext implements Scope {
       Waits.until("cluster " + cluster.name() + " in steady state before the first fault", within,
           Duration.ofSeconds(1), () -> ClusterHealth.problems(cluster), List::isEmpty, String::valueOf);
     } catch (WaitTimeoutException e) {
-      timeline.record("scenario", "not-steady", "cluster/" + cluster.name(), String.valueOf(e.lastSeen()), null);
+      timeline.mark("scenario", "not-steady").subject("cluster/" + cluster.name()).detail(String.valueOf(e.lastSeen())).record();
       throw new org.opentest4j.TestAbortedException("not in steady state: " + e.lastSeen() + " (waited " + within
           + " before the first fault)", e);
     }
     steady = true;
-    timeline.record("scenario", "steady", "cluster/" + cluster.name(), "nodes, node containers, kube-system Ready",
-        null);
+    timeline.mark("scenario", "steady").subject("cluster/" + cluster.name()).detail("nodes, node containers, kube-system Ready").record();
   }
 
   /** How long {@link #deploy} waits for a workload to be Ready, and {@link #run} for each load's first OK answer. */
@@ -204,15 +203,15 @@ public final class ScenarioContext implements Scope {
    */
   public <T> T phase(String name, Supplier<T> body) {
     Objects.requireNonNull(body, "body");
-    timeline.record("phase", "begin", name, null, null);
+    timeline.mark("phase", "begin").subject(name).record();
     T value;
     try {
       value = AllureReport.step(name, body);
     } catch (RuntimeException | Error e) {
-      timeline.record("phase", "failed", name, String.valueOf(e.getMessage()), null);
+      timeline.mark("phase", "failed").subject(name).detail(String.valueOf(e.getMessage())).record();
       throw e;
     }
-    timeline.record("phase", "end", name, null, null);
+    timeline.mark("phase", "end").subject(name).record();
     return value;
   }
 

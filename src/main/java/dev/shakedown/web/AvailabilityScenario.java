@@ -101,7 +101,7 @@ public final class AvailabilityScenario {
       if (!Waits.lastAttempt("service " + service.name() + " answers again (5 consecutive OK)", servedWithin,
           Duration.ofMillis(100), () -> lastFiveOk(load), Boolean::booleanValue)) {
         // not the harness's failure: the verdict judges what the clients saw
-        ctx.timeline().record("scenario", "not-served", "service/" + service.name(), "not within " + servedWithin, null);
+        ctx.timeline().mark("scenario", "not-served").subject("service/" + service.name()).detail("not within " + servedWithin).record();
       }
     });
     Verdict verdict = run.check(checks(ctx).toArray(Checker[]::new));

@@ -61,8 +61,7 @@ public final class Probe implements AutoCloseable {
     boolean nowUp = op.isOk();
     if (up == null || up != nowUp) {
       up = nowUp;
-      timeline.record("probe", nowUp ? "up" : "down", "probe/" + name,
-          nowUp ? "served by " + op.servedBy() : op.type() + ": " + op.error(), null);
+      timeline.mark("probe", nowUp ? "up" : "down").subject("probe/" + name).detail(nowUp ? "served by " + op.servedBy() : op.type() + ": " + op.error()).record();
     }
   }
 

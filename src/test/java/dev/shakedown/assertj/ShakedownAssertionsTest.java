@@ -58,7 +58,7 @@ class ShakedownAssertionsTest {
   void timelineAssertFindsFaultMarksAndEvents() {
     Timeline timeline = new Timeline();
     timeline.markFault("inject", "pod-kill", "db-0");
-    timeline.record("pod", "NotReady", "pod/chaos-1/db-0", "", null);
+    timeline.mark("pod", "NotReady").subject("pod/chaos-1/db-0").detail("").record();
 
     assertThat(timeline).hasFaultMark("inject").hasEvent("pod", "NotReady").hasNoEvent("node", "NotReady");
     assertThatThrownBy(() -> assertThat(timeline).hasFaultMark("heal"))

@@ -205,10 +205,10 @@ class AvailabilityTest {
 
   @Test
   void latencyP50AndP99AreReportedOverallAndPerPhase() {
-    TimelineEvent loadBegin = timeline.record("phase", "begin", "load", null, null);
-    TimelineEvent loadEnd = timeline.record("phase", "end", "load", null, null);
-    TimelineEvent injectBegin = timeline.record("phase", "begin", "inject", null, null);
-    TimelineEvent injectEnd = timeline.record("phase", "end", "inject", null, null);
+    TimelineEvent loadBegin = timeline.mark("phase", "begin").subject("load").record();
+    TimelineEvent loadEnd = timeline.mark("phase", "end").subject("load").record();
+    TimelineEvent injectBegin = timeline.mark("phase", "begin").subject("inject").record();
+    TimelineEvent injectEnd = timeline.mark("phase", "end").subject("inject").record();
     long inLoad = (loadBegin.recordedNanos() + loadEnd.recordedNanos()) / 2;
     long inInject = (injectBegin.recordedNanos() + injectEnd.recordedNanos()) / 2;
     for (int p = 0; p < 4; p++) {

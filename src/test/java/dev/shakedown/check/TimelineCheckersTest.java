@@ -11,24 +11,24 @@ class TimelineCheckersTest {
 
   static Timeline steadyWithThreeReady() {
     Timeline t = new Timeline();
-    t.record("phase", "begin", "steady", null, null);
+    t.mark("phase", "begin").subject("steady").record();
     for (String pod : new String[] {"a", "b", "c"}) {
-      t.record("pod", "Ready", PODS + pod, null, null);
+      t.mark("pod", "Ready").subject(PODS + pod).record();
     }
-    t.record("phase", "end", "steady", null, null);
+    t.mark("phase", "end").subject("steady").record();
     return t;
   }
 
   @Test
   void oneDisruptionAtATimeRespectsMinAvailableTwo() {
     Timeline t = steadyWithThreeReady();
-    t.record("pod", "Terminating", PODS + "a", null, null);
-    t.record("pod", "Ready", PODS + "d", null, null);
-    t.record("pod", "Terminating", PODS + "b", null, null);
-    t.record("pod", "Ready", PODS + "e", null, null);
-    t.record("phase", "begin", "verify", null, null);
-    t.record("pod", "DELETED", PODS + "c", "teardown, after verify began", null);
-    t.record("pod", "DELETED", PODS + "d", null, null);
+    t.mark("pod", "Terminating").subject(PODS + "a").record();
+    t.mark("pod", "Ready").subject(PODS + "d").record();
+    t.mark("pod", "Terminating").subject(PODS + "b").record();
+    t.mark("pod", "Ready").subject(PODS + "e").record();
+    t.mark("phase", "begin").subject("verify").record();
+    t.mark("pod", "DELETED").subject(PODS + "c").detail("teardown, after verify began").record();
+    t.mark("pod", "DELETED").subject(PODS + "d").record();
 
     Verdict verdict = TimelineCheckers.minReady(PODS, 2).check(t);
 
@@ -39,9 +39,9 @@ class TimelineCheckersTest {
   @Test
   void twoPodsDownAtOnceBreaksTheBudgetAndSaysWhen() {
     Timeline t = steadyWithThreeReady();
-    t.record("pod", "Terminating", PODS + "a", null, null);
-    t.record("pod", "NotReady", PODS + "b", null, null);
-    t.record("pod", "Ready", PODS + "b", null, null);
+    t.mark("pod", "Terminating").subject(PODS + "a").record();
+    t.mark("pod", "NotReady").subject(PODS + "b").record();
+    t.mark("pod", "Ready").subject(PODS + "b").record();
 
     Verdict verdict = TimelineCheckers.minReady(PODS, 2).check(t);
 
@@ -53,7 +53,7 @@ class TimelineCheckersTest {
   @Test
   void withoutASteadyPhaseThereIsNothingToJudge() {
     Timeline t = new Timeline();
-    t.record("pod", "Ready", PODS + "a", null, null);
+    t.mark("pod", "Ready").subject(PODS + "a").record();
     assertThat(TimelineCheckers.minReady(PODS, 1).check(t)).isUnknown();
   }
 

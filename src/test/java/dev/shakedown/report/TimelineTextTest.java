@@ -11,7 +11,7 @@ class TimelineTextTest {
   @Test
   void oneLinePerEventWithOffsets() {
     Timeline timeline = new Timeline();
-    timeline.record("phase", "begin", "inject", null, null);
+    timeline.mark("phase", "begin").subject("inject").record();
     timeline.markFault("inject", "node-stop", "node/shakedown-worker");
     String text = TimelineText.render(timeline.snapshot());
     assertThat(text.lines()).hasSize(2);
