@@ -25,7 +25,7 @@ final class DataKeptChecker implements Checker<BeforeAfter<Map<String, String>>>
     }
     List<String> lost = new ArrayList<>();
     List<String> changed = new ArrayList<>();
-    before.forEach((replica, written) -> {
+    new java.util.TreeMap<>(before).forEach((replica, written) -> { // sorted: a stable summary
       String read = after.get(replica);
       if (read == null) {
         lost.add(replica);

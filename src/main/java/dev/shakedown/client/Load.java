@@ -195,14 +195,6 @@ public final class Load implements AutoCloseable {
    */
   public Operation finalRead(Duration within) {
     Objects.requireNonNull(within, "within");
-    synchronized (this) {
-      try {
-        open();
-      } catch (ShakedownException e) {
-        history.invoke(processes, Op.READ, null);
-        return history.fail(processes, Op.READ, null, e.getMessage());
-      }
-    }
     Operation last = Waits.lastAttempt("load " + name + ": final read", within, Duration.ofSeconds(1),
         this::read, Operation::isOk);
     return last != null ? last : history.info(processes, Op.READ, null, "no final read finished within " + within);

@@ -1,14 +1,11 @@
 package dev.shakedown.etcd;
 
 import dev.shakedown.cluster.Scope;
-import dev.shakedown.workload.Labels;
+import dev.shakedown.workload.KubernetesWorkload;
 import dev.shakedown.workload.NodePortEndpoints;
-import dev.shakedown.workload.Readiness;
-import dev.shakedown.workload.Workload;
 
 import dev.shakedown.ShakedownException;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
@@ -25,14 +22,11 @@ import java.util.Objects;
  * Service per member so {@link #etcdClient()} and {@link #members()} reach each member from the test JVM. See
  * {@link EtcdManifests} for the objects and {@link #joinAsExisting(String)} for re-adding a member.
  */
-public final class Etcd implements Workload {
+public final class Etcd extends KubernetesWorkload<Etcd> {
 
   public static final String IMAGE_PROPERTY = "shakedown.image.etcd";
   public static final String DEFAULT_IMAGE = "registry.k8s.io/etcd:3.6.5-0";
 
-  private final KubernetesClient client;
-  private final String namespace;
-  private final String name;
   private String image = System.getProperty(IMAGE_PROPERTY, DEFAULT_IMAGE);
   private int replicas = 3;
   private String storage = "256Mi";
@@ -48,9 +42,7 @@ public final class Etcd implements Workload {
   }
 
   Etcd(KubernetesClient client, String namespace, String name) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.namespace = Objects.requireNonNull(namespace, "namespace");
-    this.name = Objects.requireNonNull(name, "name");
+    super(client, namespace, name);
   }
 
   public Etcd replicas(int replicas) { this.replicas = replicas; return this; }
@@ -62,14 +54,6 @@ public final class Etcd implements Workload {
   /** The deadline of each jetcd call made by {@link #etcdClient()} and {@link #members()} (default 2 s). */
   public Etcd deadline(Duration deadline) { this.deadline = Objects.requireNonNull(deadline, "deadline"); return this; }
 
-  @Override public String name() { return name; }
-
-  @Override public String namespace() { return namespace; }
-
-  @Override public Map<String, String> selector() { return Labels.selector(name); }
-
-  public KubernetesClient client() { return client; }
-
   /** The objects {@link #deploy()} creates. */
   public EtcdManifests manifests() {
     return new EtcdManifests(name, namespace, replicas, image, storage);
@@ -78,29 +62,6 @@ public final class Etcd implements Workload {
   /** Member names, which are also pod names: {@code <name>-0 ...}. */
   public List<String> memberNames() {
     return manifests().members();
-  }
-
-  @Override
-  public Etcd deploy() {
-    manifests().all().forEach(object -> client.resource(object).inNamespace(namespace).createOr(it -> it.update()));
-    return this;
-  }
-
-  /** Waits until every member's pod is Ready ({@code /readyz}: the member has joined a cluster with a leader). */
-  @Override
-  public Etcd awaitReady(Duration atMost) {
-    Readiness.awaitStatefulSet(client, namespace, name, atMost);
-    return this;
-  }
-
-  @Override
-  public List<Pod> pods() {
-    return client.pods().inNamespace(namespace).withLabels(selector()).list().getItems();
-  }
-
-  /** The members' claims ({@code data-<member>}). */
-  public List<PersistentVolumeClaim> claims() {
-    return client.persistentVolumeClaims().inNamespace(namespace).withLabels(selector()).list().getItems();
   }
 
   /**
@@ -185,13 +146,8 @@ public final class Etcd implements Workload {
   }
 
   @Override
-  public void teardown() {
-    client.apps().statefulSets().inNamespace(namespace).withName(name).delete();
-    client.services().inNamespace(namespace).withName(name).delete();
-    memberNames().forEach(m ->
-        client.services().inNamespace(namespace).withName(EtcdManifests.memberServiceName(m)).delete());
-    client.configMaps().inNamespace(namespace).withName(manifests().configMapName()).delete();
-    client.persistentVolumeClaims().inNamespace(namespace).withLabels(selector()).delete();
+  protected List<HasMetadata> objects() {
+    return manifests().all();
   }
 
   @Override

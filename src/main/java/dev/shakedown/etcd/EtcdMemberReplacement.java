@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,22 +66,21 @@ public final class EtcdMemberReplacement {
     try (EtcdMembers members = etcd.membersExcept(member)) {
       Optional<EtcdMember> old = members.member(member);
       LOG.info("etcd member replacement of {}/{}: removing {}", ns, member, old.map(Object::toString).orElse("(absent)"));
-      step("member remove of " + member, () -> members.member(member).map(m -> {
-        members.remove(m.id());
-        return false;
-      }).orElse(true));
+      step("member remove of " + member, () -> {
+        Optional<EtcdMember> present = members.member(member);
+        present.ifPresent(m -> members.remove(m.id()));
+        return present.isEmpty() ? Optional.of(true) : Optional.empty(); // done once the list no longer shows it
+      });
       LOG.info("etcd member replacement of {}/{}: removed after {} ms", ns, member, millisSince(start));
       etcd.joinAsExisting(member);
-      AtomicReference<EtcdMember> added = new AtomicReference<>();
-      step("member add of " + member + " at " + etcd.peerUrl(member), () -> {
+      EtcdMember added = step("member add of " + member + " at " + etcd.peerUrl(member), () -> {
         // a member list from a lagging member may still show the removed id: only a new id counts as added
         Optional<EtcdMember> present = members.member(member).filter(m -> old.isEmpty() || m.id() != old.get().id());
-        added.set(present.orElseGet(() -> members.add(etcd.peerUrl(member))));
-        return true;
+        return Optional.of(present.orElseGet(() -> members.add(etcd.peerUrl(member))));
       });
       long membershipDone = System.nanoTime();
       LOG.info("etcd member replacement of {}/{}: added as {} after {} ms; deleting its claim and pod", ns, member,
-          added.get(), millisSince(start));
+          added, millisSince(start));
 
       Pod pod = client.pods().inNamespace(ns).withName(member).get();
       String claimName = EtcdManifests.claimName(member);
@@ -100,9 +98,9 @@ public final class EtcdMemberReplacement {
       long podReady = System.nanoTime();
       LOG.info("etcd member replacement of {}/{}: new pod Ready after {} ms", ns, member, millisSince(start));
 
-      EtcdCatchUp caughtUp = members.awaitCaughtUp(member, added.get().id(), resyncWithin);
+      EtcdCatchUp caughtUp = members.awaitCaughtUp(member, added.id(), resyncWithin);
       EtcdReplacement result = new EtcdReplacement(member, old.map(EtcdMember::hexId).orElse(""),
-          added.get().hexId(), Duration.ofNanos(membershipDone - start), Duration.ofNanos(podReady - membershipDone),
+          added.hexId(), Duration.ofNanos(membershipDone - start), Duration.ofNanos(podReady - membershipDone),
           caughtUp.took(), caughtUp.leader(), caughtUp.member());
       LOG.info("etcd member replacement of {}/{} done: {}", ns, member, result);
       return result;
@@ -113,20 +111,27 @@ public final class EtcdMemberReplacement {
     return (System.nanoTime() - nanos) / 1_000_000;
   }
 
-  /** Retries {@code attempt} (true = done) until it succeeds; exceptions count as not yet. */
-  private void step(String what, java.util.concurrent.Callable<Boolean> attempt) {
-    await("etcd " + etcd.namespace() + "/" + etcd.name() + ": " + what, stepsWithin, attempt);
+  /** Retries {@code attempt} until it returns a value, and returns it; an exception counts as not yet. */
+  private <T> T step(String what, java.util.concurrent.Callable<Optional<T>> attempt) {
+    return until("etcd " + etcd.namespace() + "/" + etcd.name() + ": " + what, stepsWithin, attempt);
   }
 
   private static void await(String what, Duration atMost, java.util.concurrent.Callable<Boolean> condition) {
-    Waits.until("etcd member replacement: " + what, atMost, Waits.POLL, () -> {
-      try {
-        return Boolean.TRUE.equals(condition.call()) ? "" : "not yet";
-      } catch (Exception e) {
-        return "error: " + e.getMessage();
-      }
-    }, String::isEmpty, String::valueOf);
+    until(what, atMost, () -> Boolean.TRUE.equals(condition.call()) ? Optional.of(true) : Optional.empty());
   }
+
+  private static <T> T until(String what, Duration atMost, java.util.concurrent.Callable<Optional<T>> attempt) {
+    return Waits.until("etcd member replacement: " + what, atMost, Waits.POLL, () -> {
+      try {
+        return attempt.call().map(v -> new Attempt<T>(v, "done")).orElse(new Attempt<>(null, "not yet"));
+      } catch (Exception e) {
+        return new Attempt<T>(null, "error: " + e.getMessage());
+      }
+    }, a -> a.value() != null, Attempt::state).value();
+  }
+
+  /** One try of a step: its value once done, else what was seen. */
+  private record Attempt<T>(T value, String state) {}
 
   static boolean isReady(Pod pod) {
     return pod.getMetadata().getDeletionTimestamp() == null && pod.getStatus() != null

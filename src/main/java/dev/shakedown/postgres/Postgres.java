@@ -1,11 +1,10 @@
 package dev.shakedown.postgres;
 
 import dev.shakedown.cluster.Scope;
+import dev.shakedown.workload.KubernetesWorkload;
 import dev.shakedown.workload.Labels;
 import dev.shakedown.workload.NodePortEndpoints;
 import dev.shakedown.workload.PodExec;
-import dev.shakedown.workload.Readiness;
-import dev.shakedown.workload.Workload;
 
 import dev.shakedown.internal.Waits;
 import io.fabric8.kubernetes.api.model.Container;
@@ -13,7 +12,6 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -22,7 +20,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,7 +31,7 @@ import java.util.Objects;
  * stop is a fast shutdown (checkpoint, then exit) that never waits for clients to disconnect, as the SIGTERM
  * kubelet sends (a "smart" shutdown) would.
  */
-public final class Postgres implements Workload {
+public final class Postgres extends KubernetesWorkload<Postgres> {
 
   public static final String IMAGE_PROPERTY = "shakedown.image.postgres";
   public static final String DEFAULT_IMAGE = "shakedown/postgres:17";
@@ -46,9 +43,6 @@ public final class Postgres implements Workload {
   public static final String PGDATA_DIR = "pgdata";
   static final Duration EXEC_TIMEOUT = Duration.ofSeconds(30);
 
-  private final KubernetesClient client;
-  private final String namespace;
-  private final String name;
   private String image = System.getProperty(IMAGE_PROPERTY, DEFAULT_IMAGE);
   private String storage = "256Mi";
 
@@ -67,21 +61,13 @@ public final class Postgres implements Workload {
   }
 
   Postgres(KubernetesClient client, String namespace, String name) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.namespace = Objects.requireNonNull(namespace, "namespace");
-    this.name = Objects.requireNonNull(name, "name");
+    super(client, namespace, name);
   }
 
   public Postgres image(String image) { this.image = Objects.requireNonNull(image, "image"); return this; }
 
   /** The data claim's requested size (default 256Mi; local-path does not enforce it). */
   public Postgres storage(String size) { this.storage = Objects.requireNonNull(size, "size"); return this; }
-
-  @Override public String name() { return name; }
-
-  @Override public String namespace() { return namespace; }
-
-  @Override public Map<String, String> selector() { return Labels.selector(name); }
 
   public String image() { return image; }
 
@@ -168,23 +154,6 @@ public final class Postgres implements Workload {
         .build();
   }
 
-  @Override
-  public Postgres deploy() {
-    manifests().forEach(object -> client.resource(object).inNamespace(namespace).createOr(it -> it.update()));
-    return this;
-  }
-
-  @Override
-  public Postgres awaitReady(Duration atMost) {
-    Readiness.awaitStatefulSet(client, namespace, name, atMost);
-    return this;
-  }
-
-  @Override
-  public List<Pod> pods() {
-    return client.pods().inNamespace(namespace).withLabels(selector()).list().getItems();
-  }
-
   /**
    * Scales the StatefulSet to 0 (a fast shutdown: checkpoint, then exit) and waits until its pod is gone; the
    * data claim stays.
@@ -229,11 +198,8 @@ public final class Postgres implements Workload {
   }
 
   @Override
-  public void teardown() {
-    client.apps().statefulSets().inNamespace(namespace).withName(name).delete();
-    client.services().inNamespace(namespace).withName(name).delete();
-    client.services().inNamespace(namespace).withName(clientServiceName()).delete();
-    client.persistentVolumeClaims().inNamespace(namespace).withLabels(selector()).delete();
+  protected List<HasMetadata> objects() {
+    return manifests();
   }
 
   @Override

@@ -1,16 +1,13 @@
 package dev.shakedown.web;
 
 import dev.shakedown.cluster.Scope;
-import dev.shakedown.workload.Apply;
+import dev.shakedown.workload.KubernetesWorkload;
 import dev.shakedown.workload.Containers;
 import dev.shakedown.workload.Labels;
-import dev.shakedown.workload.Readiness;
-import dev.shakedown.workload.Workload;
 import dev.shakedown.workload.Workloads;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -18,10 +15,8 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,11 +24,8 @@ import java.util.Objects;
  * probes), a NodePort Service, and a PodDisruptionBudget (default {@code minAvailable = replicas - 1}).
  * {@code replicas(1).pdb(false)} gives the deliberately fragile variant. Configure, then {@link #deploy()}.
  */
-public final class HttpService implements Workload {
+public final class HttpService extends KubernetesWorkload<HttpService> {
 
-  private final KubernetesClient client;
-  private final String namespace;
-  private final String name;
   private String image = Workloads.image();
   private int replicas = 3;
   private boolean pdb = true;
@@ -49,9 +41,7 @@ public final class HttpService implements Workload {
   }
 
   HttpService(KubernetesClient client, String namespace, String name) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.namespace = Objects.requireNonNull(namespace, "namespace");
-    this.name = Objects.requireNonNull(name, "name");
+    super(client, namespace, name);
   }
 
   public HttpService replicas(int replicas) {
@@ -84,12 +74,6 @@ public final class HttpService implements Workload {
     this.image = Objects.requireNonNull(image, "image");
     return this;
   }
-
-  @Override public String name() { return name; }
-
-  @Override public String namespace() { return namespace; }
-
-  @Override public Map<String, String> selector() { return Labels.selector(name); }
 
   public int replicas() { return replicas; }
 
@@ -141,23 +125,6 @@ public final class HttpService implements Workload {
         .build();
   }
 
-  @Override
-  public HttpService deploy() {
-    Apply.all(client, namespace, manifests());
-    return this;
-  }
-
-  @Override
-  public HttpService awaitReady(Duration atMost) {
-    Readiness.awaitDeployment(client, namespace, name, atMost);
-    return this;
-  }
-
-  @Override
-  public List<Pod> pods() {
-    return client.pods().inNamespace(namespace).withLabels(selector()).list().getItems();
-  }
-
   /** The NodePort the Service was given; throws when the Service is missing. */
   public int nodePort() {
     Service service = client.services().inNamespace(namespace).withName(name).get();
@@ -168,10 +135,8 @@ public final class HttpService implements Workload {
   }
 
   @Override
-  public void teardown() {
-    client.policy().v1().podDisruptionBudget().inNamespace(namespace).withName(name).delete();
-    client.services().inNamespace(namespace).withName(name).delete();
-    client.apps().deployments().inNamespace(namespace).withName(name).delete();
+  protected List<HasMetadata> objects() {
+    return manifests();
   }
 
   @Override

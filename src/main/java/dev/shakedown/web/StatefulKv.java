@@ -4,11 +4,9 @@ import dev.shakedown.check.StatefulSetSnapshot;
 import dev.shakedown.check.StatefulSetSnapshots;
 import dev.shakedown.cluster.Scope;
 import dev.shakedown.history.ChecksummedValue;
-import dev.shakedown.workload.Apply;
+import dev.shakedown.workload.KubernetesWorkload;
 import dev.shakedown.workload.Containers;
 import dev.shakedown.workload.Labels;
-import dev.shakedown.workload.Readiness;
-import dev.shakedown.workload.Workload;
 import dev.shakedown.workload.Workloads;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -36,13 +34,10 @@ import java.util.Objects;
  * A NodePort Service {@code <name>-client} lets {@link Workloads#kvWriter} reach it; with more than one
  * replica each pod keeps its own data, so a lost-write check wants {@code replicas(1)}.
  */
-public final class StatefulKv implements Workload {
+public final class StatefulKv extends KubernetesWorkload<StatefulKv> {
 
   public static final String TOPOLOGY_KEY = "kubernetes.io/hostname";
 
-  private final KubernetesClient client;
-  private final String namespace;
-  private final String name;
   private String image = Workloads.image();
   private int replicas = 3;
   private String storage = "64Mi";
@@ -59,9 +54,7 @@ public final class StatefulKv implements Workload {
   }
 
   StatefulKv(KubernetesClient client, String namespace, String name) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.namespace = Objects.requireNonNull(namespace, "namespace");
-    this.name = Objects.requireNonNull(name, "name");
+    super(client, namespace, name);
   }
 
   public StatefulKv replicas(int replicas) { this.replicas = replicas; return this; }
@@ -74,12 +67,6 @@ public final class StatefulKv implements Workload {
   public StatefulKv requiredSpread(boolean required) { this.requiredSpread = required; return this; }
 
   public StatefulKv image(String image) { this.image = Objects.requireNonNull(image, "image"); return this; }
-
-  @Override public String name() { return name; }
-
-  @Override public String namespace() { return namespace; }
-
-  @Override public Map<String, String> selector() { return Labels.selector(name); }
 
   /** The objects {@link #deploy()} creates, in creation order. */
   public List<HasMetadata> manifests() {
@@ -191,33 +178,8 @@ public final class StatefulKv implements Workload {
   }
 
   @Override
-  public StatefulKv deploy() {
-    Apply.all(client, namespace, manifests());
-    return this;
-  }
-
-  @Override
-  public StatefulKv awaitReady(Duration atMost) {
-    Readiness.awaitStatefulSet(client, namespace, name, atMost);
-    return this;
-  }
-
-  @Override
-  public List<Pod> pods() {
-    return client.pods().inNamespace(namespace).withLabels(selector()).list().getItems();
-  }
-
-  /** The StatefulSet's claims ({@code data-<name>-<ordinal>}). */
-  public List<io.fabric8.kubernetes.api.model.PersistentVolumeClaim> claims() {
-    return client.persistentVolumeClaims().inNamespace(namespace).withLabels(selector()).list().getItems();
-  }
-
-  @Override
-  public void teardown() {
-    client.apps().statefulSets().inNamespace(namespace).withName(name).delete();
-    client.services().inNamespace(namespace).withName(name).delete();
-    client.services().inNamespace(namespace).withName(clientServiceName()).delete();
-    client.persistentVolumeClaims().inNamespace(namespace).withLabels(selector()).delete();
+  protected List<HasMetadata> objects() {
+    return manifests();
   }
 
   @Override

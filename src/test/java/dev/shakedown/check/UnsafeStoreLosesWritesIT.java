@@ -14,7 +14,6 @@ import dev.shakedown.client.Load;
 import dev.shakedown.web.WebClient;
 import dev.shakedown.history.Operation;
 import dev.shakedown.web.StatefulKv;
-import dev.shakedown.workload.Workloads;
 import java.time.Duration;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

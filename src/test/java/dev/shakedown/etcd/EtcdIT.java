@@ -2,7 +2,6 @@ package dev.shakedown.etcd;
 
 import dev.shakedown.client.Load;
 import dev.shakedown.history.Operation;
-import dev.shakedown.workload.Workloads;
 
 import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,5 @@
 package dev.shakedown.etcd;
 
-import dev.shakedown.workload.Workloads;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shakedown.junit.ChaosTest;
 import dev.shakedown.scenario.ScenarioContext;
 import dev.shakedown.web.HttpService;
-import dev.shakedown.workload.Workloads;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

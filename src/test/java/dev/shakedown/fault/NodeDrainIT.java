@@ -7,7 +7,6 @@ import dev.shakedown.ShakedownException;
 import dev.shakedown.junit.ChaosTest;
 import dev.shakedown.scenario.ScenarioContext;
 import dev.shakedown.web.HttpService;
-import dev.shakedown.workload.Workloads;
 import io.fabric8.kubernetes.api.model.Node;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,6 @@ import dev.shakedown.observe.TimelineRecorder;
 import dev.shakedown.scenario.ScenarioContext;
 import dev.shakedown.web.HttpService;
 import dev.shakedown.history.Operation;
-import dev.shakedown.workload.Workloads;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

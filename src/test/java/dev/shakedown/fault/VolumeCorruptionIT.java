@@ -9,7 +9,6 @@ import dev.shakedown.history.TimelineEvent;
 import dev.shakedown.scenario.ScenarioContext;
 import dev.shakedown.workload.NodePortEndpoints;
 import dev.shakedown.web.StatefulKv;
-import dev.shakedown.workload.Workloads;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

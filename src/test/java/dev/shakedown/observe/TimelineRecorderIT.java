@@ -10,7 +10,6 @@ import dev.shakedown.fault.Targets;
 import dev.shakedown.junit.ChaosTest;
 import dev.shakedown.scenario.ScenarioContext;
 import dev.shakedown.web.HttpService;
-import dev.shakedown.workload.Workloads;
 import java.time.Duration;
 import java.util.List;
 import java.util.LongSummaryStatistics;
