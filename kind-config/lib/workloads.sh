@@ -33,12 +33,24 @@ image_on_node() {
 }
 
 load_workload_images() {
+  # shellcheck disable=SC2046 # one reference per line, no spaces
+  load_images $(build_workload_images)
+}
+
+# load_images REF...: loads each local Docker image into every node of the cluster that lacks it (a user's own
+# images as well as the project's); an image not in Docker's store is an error naming how to get it there.
+load_images() {
   local ref node missing
+  [ $# -gt 0 ] || die "no image given" "name one or more local images, e.g. 'kind-config/cluster load my/app:1.2'"
+  for ref in "$@"; do
+    docker image inspect "$ref" >/dev/null 2>&1 \
+      || die "image $ref is not in Docker's image store on this machine" "build or tag it first: docker build -t $ref ."
+  done
   ensure_kind
-  for ref in $(build_workload_images); do
+  for ref in "$@"; do
     missing=""
     for node in $(cluster_containers); do image_on_node "$node" "$ref" || missing="$missing,$node"; done
-    [ -n "$missing" ] || continue
+    if [ -z "$missing" ]; then progress "$ref is on every node already"; continue; fi
     progress "loading $ref into ${missing#,}"
     run_logged "$SHAKEDOWN_CACHE/logs/kind-load.log" "$KIND" load docker-image --name "$(cluster_name)" --nodes "${missing#,}" "$ref"
   done

@@ -1,5 +1,6 @@
 package dev.shakedown.workload;
 
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -88,7 +89,7 @@ public abstract class KubernetesWorkload<W extends KubernetesWorkload<W>> implem
   @Override
   public void teardown() {
     for (HasMetadata object : objects()) {
-      client.resource(object).inNamespace(namespace).delete();
+      client.resource(object).inNamespace(namespace).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
     }
     client.persistentVolumeClaims().inNamespace(namespace).withLabels(selector()).delete();
   }

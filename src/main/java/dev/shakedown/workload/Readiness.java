@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -29,6 +30,39 @@ public final class Readiness {
       return s == null ? null : new int[] {orZero(s.getSpec().getReplicas()), orZero(s.getStatus() == null ? null
           : s.getStatus().getReadyReplicas()), orZero(s.getStatus() == null ? null : s.getStatus().getUpdatedReplicas())};
     });
+  }
+
+  /** Every pod the DaemonSet should run is scheduled, updated and Ready. */
+  public static void awaitDaemonSet(KubernetesClient client, String namespace, String name, Duration atMost) {
+    awaitReplicas("DaemonSet", namespace, name, atMost, () -> {
+      var d = client.apps().daemonSets().inNamespace(namespace).withName(name).get();
+      return d == null ? null : d.getStatus() == null ? new int[] {1, 0, 0}
+          : new int[] {orZero(d.getStatus().getDesiredNumberScheduled()), orZero(d.getStatus().getNumberReady()),
+              orZero(d.getStatus().getUpdatedNumberScheduled())};
+    });
+  }
+
+  /**
+   * The Job has completed (condition Complete); a Job that failed (condition Failed) ends the wait at once.
+   *
+   * @throws dev.shakedown.ShakedownException naming the Job's condition when it failed
+   */
+  public static void awaitJob(KubernetesClient client, String namespace, String name, Duration atMost) {
+    String done = Waits.until("Job " + namespace + "/" + name + " completes", atMost, Waits.POLL, () -> {
+      var job = client.batch().v1().jobs().inNamespace(namespace).withName(name).get();
+      if (job == null) {
+        return "it does not exist";
+      }
+      var conditions = job.getStatus() == null || job.getStatus().getConditions() == null ? List.<io.fabric8
+          .kubernetes.api.model.batch.v1.JobCondition>of() : job.getStatus().getConditions();
+      return conditions.stream().filter(c -> "True".equals(c.getStatus()))
+          .filter(c -> "Complete".equals(c.getType()) || "Failed".equals(c.getType()))
+          .map(c -> c.getType() + (c.getMessage() == null ? "" : ": " + c.getMessage())).findFirst()
+          .orElse("running");
+    }, state -> state.startsWith("Complete") || state.startsWith("Failed"));
+    if (done.startsWith("Failed")) {
+      throw new dev.shakedown.ShakedownException("Job " + namespace + "/" + name + " failed: " + done);
+    }
   }
 
   /** counts = {desired, ready, updated}, or {@code null} when the object does not exist. */
