@@ -27,7 +27,7 @@ public final class Probe implements AutoCloseable {
   private Probe(String name, Endpoints endpoints, Timeline timeline) {
     this.name = Objects.requireNonNull(name, "name");
     this.timeline = Objects.requireNonNull(timeline, "timeline");
-    this.client = Load.of("probe-" + name, new WebClient(endpoints, Duration.ofSeconds(2), "/")).rate(5).processes(4)
+    this.client = Load.of("probe-" + name, WebClient.of(endpoints, Duration.ofSeconds(2), "/")).rate(5).processes(4)
         .ops(Generators.constant("get")).onComplete(this::observe);
   }
 

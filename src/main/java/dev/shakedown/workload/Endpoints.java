@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Where a {@link LoadClient} sends its next request: a base URI such as {@code http://172.19.0.3:31234}. */
+/** Where a client sends its next request: a base URI such as {@code http://172.19.0.3:31234}. */
 public interface Endpoints {
 
   /** The base URI for the next request. */
@@ -12,6 +12,17 @@ public interface Endpoints {
 
   /** Re-reads the set of endpoints; called periodically by the client. Default: nothing to re-read. */
   default void refresh() {}
+
+  /**
+   * The Service {@code name} in the scope's namespace, port {@code port} (its {@code port}, not the target port),
+   * reached from the test JVM through every Ready node's NodePort, round-robin.
+   *
+   * @throws dev.shakedown.ShakedownException when the Service or the port does not exist, naming the ports there
+   *     are, or the Service is not of type NodePort
+   */
+  static Endpoints of(dev.shakedown.cluster.Scope scope, String name, int port) {
+    return NodePortEndpoints.of(scope.client(), scope.namespace(), name, port);
+  }
 
   /** Round-robin over a fixed list (tests, port-forwards, external load balancers). */
   static Endpoints fixed(URI... uris) {

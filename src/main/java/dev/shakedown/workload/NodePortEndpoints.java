@@ -42,6 +42,25 @@ public final class NodePortEndpoints implements Endpoints {
     return new NodePortEndpoints(client, service.getSpec().getPorts().get(0).getNodePort());
   }
 
+  /** Endpoints of the Service port {@code port} (the Service's own port number) of the NodePort Service. */
+  public static NodePortEndpoints of(KubernetesClient client, String namespace, String name, int port) {
+    Service service = client.services().inNamespace(namespace).withName(name).get();
+    if (service == null) {
+      throw new ShakedownException("Service " + namespace + "/" + name + " does not exist; Services there: "
+          + client.services().inNamespace(namespace).list().getItems().stream().map(s -> s.getMetadata().getName())
+              .toList());
+    }
+    var ports = service.getSpec().getPorts();
+    var match = ports.stream().filter(p -> p.getPort() != null && p.getPort() == port).findFirst()
+        .orElseThrow(() -> new ShakedownException("Service " + namespace + "/" + name + " has no port " + port
+            + "; its ports: " + ports.stream().map(p -> p.getPort()).toList()));
+    if (match.getNodePort() == null) {
+      throw new ShakedownException("Service " + namespace + "/" + name + " port " + port + " has no node port (type "
+          + service.getSpec().getType() + "): give the Service type NodePort to reach it from the test JVM");
+    }
+    return new NodePortEndpoints(client, match.getNodePort());
+  }
+
   public int nodePort() {
     return nodePort;
   }

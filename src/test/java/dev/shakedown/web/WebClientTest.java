@@ -90,7 +90,7 @@ class WebClientTest {
 
   @Test
   void recordsOkWithThePodThatServedAtTheBoundedRate() {
-    Load load = Load.of(new WebClient(Endpoints.fixed(base()), Duration.ofSeconds(2), "/")).ops(Generators.constant("get")).rate(20);
+    Load load = Load.of(WebClient.of(Endpoints.fixed(base()), Duration.ofSeconds(2), "/")).ops(Generators.constant("get")).rate(20);
     List<Operation> ops = load.run(Duration.ofSeconds(1)).snapshot();
 
     List<Operation> invokes = ops.stream().filter(Operation::isInvoke).toList();
@@ -105,18 +105,18 @@ class WebClientTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    List<Operation> refused = Load.of(new WebClient(Endpoints.fixed(URI.create("http://127.0.0.1:" + closedPort)), Duration.ofSeconds(2), "/")).ops(Generators.constant("get"))
+    List<Operation> refused = Load.of(WebClient.of(Endpoints.fixed(URI.create("http://127.0.0.1:" + closedPort)), Duration.ofSeconds(2), "/")).ops(Generators.constant("get"))
         .rate(10).run(Duration.ofMillis(300)).snapshot();
     assertThat(refused).filteredOn(op -> !op.isInvoke()).isNotEmpty()
         .allSatisfy(op -> assertThat(op.isFail()).isTrue())
         .allSatisfy(op -> assertThat(op.error()).startsWith("ConnectException"));
 
-    List<Operation> errors = Load.of(new WebClient(Endpoints.fixed(base()), Duration.ofSeconds(2), "/error")).ops(Generators.constant("get")).rate(10)
+    List<Operation> errors = Load.of(WebClient.of(Endpoints.fixed(base()), Duration.ofSeconds(2), "/error")).ops(Generators.constant("get")).rate(10)
         .run(Duration.ofMillis(300)).snapshot();
     assertThat(errors).filteredOn(op -> !op.isInvoke()).isNotEmpty()
         .allSatisfy(op -> assertThat(op.error()).startsWith("HTTP 503"));
 
-    List<Operation> hung = Load.of(new WebClient(Endpoints.fixed(base()), Duration.ofMillis(300), "/hang")).ops(Generators.constant("get")).rate(10)
+    List<Operation> hung = Load.of(WebClient.of(Endpoints.fixed(base()), Duration.ofMillis(300), "/hang")).ops(Generators.constant("get")).rate(10)
         .timeout(Duration.ofMillis(300)).run(Duration.ofMillis(300)).snapshot();
     assertThat(hung).filteredOn(op -> !op.isInvoke()).isNotEmpty()
         .allSatisfy(op -> assertThat(op.isInfo()).isTrue())
@@ -127,7 +127,7 @@ class WebClientTest {
 
   @Test
   void inFlightRequestsAreBoundedByProcesses() {
-    Load load = Load.of(new WebClient(Endpoints.fixed(base()), Duration.ofSeconds(1), "/hang")).ops(Generators.constant("get")).rate(50)
+    Load load = Load.of(WebClient.of(Endpoints.fixed(base()), Duration.ofSeconds(1), "/hang")).ops(Generators.constant("get")).rate(50)
         .processes(2).timeout(Duration.ofSeconds(1));
     load.run(Duration.ofMillis(400));
     assertThat(load.history().snapshot().stream().filter(Operation::isInvoke).count()).isEqualTo(2);
@@ -137,7 +137,7 @@ class WebClientTest {
 
   @Test
   void writesUniqueChecksummedValuesAndFinalReadReturnsThemAll() {
-    Load writer = Load.of(new WebClient(Endpoints.fixed(base()), Duration.ofSeconds(2), "/")).ops(Generators.uniqueWrites(1)).rate(50).processes(3);
+    Load writer = Load.of(WebClient.of(Endpoints.fixed(base()), Duration.ofSeconds(2), "/")).ops(Generators.uniqueWrites(1)).rate(50).processes(3);
     writer.run(Duration.ofMillis(500));
     Operation read = writer.finalRead(Duration.ofSeconds(5));
 
@@ -154,7 +154,7 @@ class WebClientTest {
 
   @Test
   void aRequestAfterANonOkAnswerGoesOnANewConnectionAndAfterAnOkOneReusesIt() {
-    Load load = Load.of(new WebClient(Endpoints.fixed(base()), Duration.ofSeconds(2), "/flaky")).ops(Generators.constant("get")).processes(1).rate(20);
+    Load load = Load.of(WebClient.of(Endpoints.fixed(base()), Duration.ofSeconds(2), "/flaky")).ops(Generators.constant("get")).processes(1).rate(20);
     load.run(Duration.ofSeconds(2));
 
     assertThat(ports).hasSizeGreaterThanOrEqualTo(12);

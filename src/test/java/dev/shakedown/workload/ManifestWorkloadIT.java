@@ -1,0 +1,50 @@
+package dev.shakedown.workload;
+
+import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofSeconds;
+
+import dev.shakedown.check.AvailabilityThresholds;
+import dev.shakedown.check.Checkers;
+import dev.shakedown.check.Facts;
+import dev.shakedown.check.Verdict;
+import dev.shakedown.client.Client;
+import dev.shakedown.client.Generators;
+import dev.shakedown.client.HttpOp;
+import dev.shakedown.client.Load;
+import dev.shakedown.client.Result;
+import dev.shakedown.fault.Faults;
+import dev.shakedown.fault.Targets;
+import dev.shakedown.history.ChecksummedValue;
+import dev.shakedown.junit.ChaosTest;
+import dev.shakedown.scenario.Run;
+import dev.shakedown.scenario.ScenarioContext;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A user's own stateless service from their YAML (Deployment, NodePort Service, PDB), on kind, survives a pod kill of
+ * its part {@code deployment/shop}. The stateful case is the suite's {@code MyStoreKeepsItsWritesScenario}, and its
+ * planted defect {@code MyStoreThatAcknowledgesBeforePersistingLosesWritesIT}.
+ */
+@ChaosTest
+class ManifestWorkloadIT {
+
+  static final Path RESOURCES = Path.of("src/test/resources/dev/shakedown/workload");
+
+  @Test
+  void aStatelessAppFromYamlSurvivesAPodKill(ScenarioContext ctx) {
+    long start = System.nanoTime();
+    ManifestWorkload app = ctx.deploy(Workloads.manifests(ctx, RESOURCES.resolve("web-app")));
+    System.out.printf("MEASURE yaml app (Deployment 3, Service, PDB) deploy -> Ready: %d ms%n",
+        (System.nanoTime() - start) / 1_000_000);
+    Run run = ctx.run(Load.of("shop", HttpOp.client(Endpoints.of(ctx, "shop", 80),
+        (base, op) -> HttpRequest.newBuilder(base).GET())).rate(20).ops(Generators.constant("get")));
+    run.inject(Faults.podKill(Targets.pods(app.part("deployment/shop")).one())).hold(ofSeconds(5)).heal();
+
+    assertThat(run.check(Checkers.availability(AvailabilityThresholds.none().minSuccessRatio(0.95)))).isValid();
+  }
+}
