@@ -14,13 +14,18 @@ public interface Endpoints {
   default void refresh() {}
 
   /**
-   * The Service {@code name} in the scope's namespace, port {@code port} (its {@code port}, not the target port),
-   * reached from the test JVM through every Ready node's NodePort, round-robin.
+   * The Service {@code name} in the scope's namespace, port {@code port} (its {@code port}, not the target port): a
+   * NodePort Service through every Ready node's node port, round-robin; any other through a fabric8 port-forward to a
+   * pod behind it, re-established when that pod is replaced (closed with the scenario).
    *
-   * @throws dev.shakedown.ShakedownException when the Service or the port does not exist, naming the ports there
-   *     are, or the Service is not of type NodePort
+   * @throws dev.shakedown.ShakedownException when the Service or the port does not exist, naming those there are
    */
   static Endpoints of(dev.shakedown.cluster.Scope scope, String name, int port) {
+    var service = scope.client().services().inNamespace(scope.namespace()).withName(name).get();
+    if (service != null && !"NodePort".equals(service.getSpec().getType())
+        && service.getSpec().getPorts().stream().anyMatch(p -> p.getPort() != null && p.getPort() == port)) {
+      return scope.register(new PortForwardEndpoints(scope.client(), scope.namespace(), name, port));
+    }
     return NodePortEndpoints.of(scope.client(), scope.namespace(), name, port);
   }
 

@@ -27,6 +27,14 @@ public final class Workloads {
         Manifests.read(scope.namespace(), paths)));
   }
 
+  /**
+   * A user's Helm chart (a chart directory or archive), rendered with the pinned Helm ({@code helm template}) into the
+   * scenario's namespace and deployed like {@link #manifests}; torn down with the scenario.
+   */
+  public static HelmChart helm(Scope scope, Path chart) {
+    return scope.register(new HelmChart(scope, chart));
+  }
+
   /** {@link #manifests(Scope, Path...)} under another name. */
   public static ManifestWorkload manifests(Scope scope, String name, Path... paths) {
     return scope.register(new ManifestWorkload(scope.client(), scope.namespace(), name(name),

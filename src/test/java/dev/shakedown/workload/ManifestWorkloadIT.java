@@ -47,4 +47,17 @@ class ManifestWorkloadIT {
 
     assertThat(run.check(Checkers.availability(AvailabilityThresholds.none().minSuccessRatio(0.95)))).isValid();
   }
+
+  @Test
+  void aClusterIpServiceIsReachedThroughAPortForwardThatComesBackAfterItsPodsAreKilled(ScenarioContext ctx) {
+    ManifestWorkload app = ctx.deploy(Workloads.manifests(ctx, RESOURCES.resolve("web-app")));
+    Endpoints internal = Endpoints.of(ctx, "shop-internal", 80);
+    assertThat(internal).isInstanceOf(PortForwardEndpoints.class);
+    Run run = ctx.run(Load.of("shop-internal", HttpOp.client(internal, (base, op) -> HttpRequest.newBuilder(base)
+        .GET())).rate(10).ops(Generators.constant("get"))).holdUntilOk(20, ofMinutes(1));
+    run.inject(Faults.podKill(Targets.pods(app.part("deployment/shop")).all()).recoverWithin(ofMinutes(2))).heal()
+        .holdUntilOk(20, ofMinutes(1)); // every pod replaced: only a re-established port-forward answers again
+
+    assertThat(run.check(Checkers.availability(AvailabilityThresholds.none()))).isValid();
+  }
 }

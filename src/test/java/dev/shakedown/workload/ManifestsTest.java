@@ -27,7 +27,7 @@ class ManifestsTest {
     List<HasMetadata> objects = Manifests.read("sd-test-1", WEB);
 
     assertThat(objects).extracting(HasMetadata::getKind)
-        .containsExactly("Deployment", "Service", "PodDisruptionBudget");
+        .containsExactly("Deployment", "Service", "PodDisruptionBudget", "Service");
     assertThat(objects).extracting(o -> o.getMetadata().getNamespace()).containsOnly("sd-test-1");
   }
 
