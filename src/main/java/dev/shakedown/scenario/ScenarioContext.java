@@ -175,9 +175,12 @@ public final class ScenarioContext implements Scope {
     return run;
   }
 
+  /** What a load's completions said, by error: {@code {ConnectException from 10.0.0.1:80=12}}. */
   private static String last(Load load) {
-    List<dev.shakedown.history.Operation> ops = load.history().snapshot();
-    return ops.isEmpty() ? "no operation" : String.valueOf(ops.get(ops.size() - 1));
+    var byError = load.history().snapshot().stream().filter(op -> !op.isInvoke())
+        .collect(java.util.stream.Collectors.groupingBy(op -> op.type() + " " + op.error(), java.util.TreeMap::new,
+            java.util.stream.Collectors.counting()));
+    return byError.isEmpty() ? "no operation completed" : "completions " + byError;
   }
 
   /** The stack {@link #register} fills; closed by the extension at test end. */
