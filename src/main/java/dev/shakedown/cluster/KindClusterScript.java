@@ -21,15 +21,24 @@ final class KindClusterScript {
 
   private final Path kindConfig;
 
+  /** Whether the setting was left at its default ({@code kind-config} in the working directory). */
+  private final boolean isDefault;
+
   KindClusterScript(Path kindConfig) {
+    this.isDefault = kindConfig.equals(Path.of(DEFAULT_DIR));
     this.kindConfig = kindConfig.toAbsolutePath().normalize();
   }
+
+  static final String DEFAULT_DIR = "kind-config";
 
   /**
    * @throws ClusterUnavailableException when the script is missing, fails, or runs longer than {@code atMost}
    */
   void up(Duration atMost) {
     Path script = kindConfig.resolve("cluster");
+    if (!Files.isRegularFile(script) && isDefault) {
+      script = KindConfig.locate(kindConfig).resolve("cluster"); // no checkout here: the copy in Shakedown's jar
+    }
     if (!Files.isRegularFile(script)) {
       throw new ClusterUnavailableException("kind cluster '" + ClusterSettings.DEFAULT_KIND_NAME
           + "' is absent or unreachable and there is no script " + script + " to create it; set -D"

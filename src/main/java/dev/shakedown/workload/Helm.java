@@ -55,11 +55,8 @@ public final class Helm {
     if (set != null && !set.isBlank()) {
       return set;
     }
-    Path script = Path.of(System.getProperty("shakedown.kindConfig", "kind-config")).resolve("cluster");
-    if (!Files.isRegularFile(script)) {
-      throw new ShakedownException("no helm: set -D" + PROPERTY + "=<path to helm>, or -Dshakedown.kindConfig=<dir of"
-          + " Shakedown's kind-config> so that 'kind-config/cluster helm' can build the pinned one");
-    }
+    Path script = dev.shakedown.cluster.KindConfig.locate(Path.of(System.getProperty("shakedown.kindConfig",
+        "kind-config"))).resolve("cluster");
     Path out = Files.createTempFile("shakedown-helm-path", ".txt");
     System.out.println("[shakedown] helm: 'bash " + script + " helm' (builds the pinned Helm on first use)");
     run(List.of("bash", script.toString(), "helm"), out, BUILD_WITHIN, "bash " + script + " helm");
