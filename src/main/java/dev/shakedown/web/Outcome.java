@@ -1,15 +1,6 @@
 package dev.shakedown.web;
 
-import dev.shakedown.client.Op;
-import dev.shakedown.client.Result;
-
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
-import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;

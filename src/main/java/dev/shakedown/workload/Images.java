@@ -27,6 +27,41 @@ public final class Images {
 
   private Images() {}
 
+  /**
+   * Loads local Docker images into every node of the kind cluster that lacks them ({@code kind-config/cluster load},
+   * from the checkout or the copy in Shakedown's jar); bounded at 10 minutes.
+   *
+   * @throws ShakedownException with the script's own ERROR/FIX lines when it fails (say, an image Docker lacks)
+   */
+  public static void load(String... images) {
+    if (images.length == 0) {
+      throw new IllegalArgumentException("Images.load needs at least one image, e.g. Images.load(\"my/app:1.2\")");
+    }
+    java.nio.file.Path script = dev.shakedown.cluster.KindConfig.locate(java.nio.file.Path.of(
+        System.getProperty("shakedown.kindConfig", "kind-config"))).resolve("cluster");
+    List<String> command = new ArrayList<>(List.of("bash", script.toString(), "load"));
+    command.addAll(List.of(images));
+    try {
+      java.nio.file.Path log = java.nio.file.Files.createTempFile("shakedown-load", ".log");
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      boolean done = process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES);
+      if (!done) {
+        process.destroyForcibly();
+      }
+      String out = java.nio.file.Files.readString(log);
+      System.out.print(out);
+      if (!done || process.exitValue() != 0) {
+        throw new ShakedownException("loading " + List.of(images) + " into the nodes failed" + (done ? "" : " (10 min)")
+            + ": " + out.strip());
+      }
+    } catch (java.io.IOException e) {
+      throw new ShakedownException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ShakedownException("interrupted while loading " + List.of(images), e);
+    }
+  }
+
   /** Image reference → where it is used ({@code Deployment/web container app}), for every container of {@code objects}. */
   public static Map<String, String> usedBy(List<HasMetadata> objects) {
     Map<String, String> used = new LinkedHashMap<>();

@@ -71,7 +71,19 @@ class ClusterScriptIT {
 
     assertThat(result.exit()).isNotZero();
     assertThat(result.stderr()).contains("ERROR: unknown subcommand 'frobnicate'")
-        .contains("use one of: up, down, status, build, images");
+        .contains("use one of: up, down, status, build, images, load, helm");
+  }
+
+  @Test
+  void loadPutsALocalImageOnEveryNodeOnceAndNamesAnImageDockerDoesNotHave() throws Exception {
+    Result present = run(KIND_CONFIG, Map.of(), List.of(), "load", "shakedown/workload:0.1");
+    assertThat(present.exit()).as(present.stderr()).isZero();
+    assertThat(present.stderr()).contains("shakedown/workload:0.1 is on every node already");
+
+    Result missing = run(KIND_CONFIG, Map.of(), List.of(), "load", "acme/shop:9.9");
+    assertThat(missing.exit()).isNotZero();
+    assertThat(missing.stderr()).contains("ERROR: image acme/shop:9.9 is not in Docker's image store on this machine")
+        .contains("FIX:   build or tag it first: docker build -t acme/shop:9.9 .");
   }
 
   @Test

@@ -1,28 +1,23 @@
 package dev.shakedown.workload;
 
 import static dev.shakedown.assertj.ShakedownAssertions.assertThat;
+import static dev.shakedown.assertj.ShakedownAssertions.assertThatThrownBy;
 import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
 
 import dev.shakedown.check.AvailabilityThresholds;
 import dev.shakedown.check.Checkers;
-import dev.shakedown.check.Facts;
-import dev.shakedown.check.Verdict;
-import dev.shakedown.client.Client;
 import dev.shakedown.client.Generators;
 import dev.shakedown.client.HttpOp;
 import dev.shakedown.client.Load;
-import dev.shakedown.client.Result;
 import dev.shakedown.fault.Faults;
 import dev.shakedown.fault.Targets;
-import dev.shakedown.history.ChecksummedValue;
 import dev.shakedown.junit.ChaosTest;
 import dev.shakedown.scenario.Run;
 import dev.shakedown.scenario.ScenarioContext;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,5 +54,21 @@ class ManifestWorkloadIT {
         .holdUntilOk(20, ofMinutes(1)); // every pod replaced: only a re-established port-forward answers again
 
     assertThat(run.check(Checkers.availability(AvailabilityThresholds.none()))).isValid();
+  }
+
+  @Test
+  void imagesLoadPutsALocalImageOnTheNodesAndAMissingOneIsNamedBeforeAnythingIsDeployed(ScenarioContext ctx)
+      throws Exception {
+    Images.load("shakedown/workload:0.1"); // already on every node: says so, exits 0
+    assertThatThrownBy(() -> Images.load("acme/shop:9.9")).isInstanceOf(dev.shakedown.ShakedownException.class)
+        .hasMessageContaining("image acme/shop:9.9 is not in Docker's image store");
+
+    Path yaml = Files.createTempDirectory("acme-shop");
+    Files.writeString(yaml.resolve("web.yaml"), Files.readString(RESOURCES.resolve("web-app/web.yaml"))
+        .replace("image: shakedown/workload:0.1", "image: acme/shop:9.9"));
+    ManifestWorkload app = Workloads.manifests(ctx, yaml);
+    assertThatThrownBy(app::deploy).hasMessageContaining("acme/shop:9.9 (Deployment/shop container shop)")
+        .hasMessageContaining("load them with: bash kind-config/cluster load acme/shop:9.9");
+    assertThat(ctx.client().apps().deployments().inNamespace(ctx.namespace()).list().getItems()).isEmpty();
   }
 }
