@@ -54,4 +54,18 @@ class NodePortEndpointsTest {
         .isInstanceOf(ShakedownException.class)
         .hasMessage("Service ns/nope: expected a NodePort Service, it does not exist");
   }
+
+  @Test
+  void aServiceOrPortThatDoesNotExistIsNamedWithThoseThatDo() {
+    client.resource(new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata().withName("shop")
+        .withNamespace("ns").endMetadata().withNewSpec().withType("ClusterIP").addNewPort().withPort(80).endPort()
+        .endSpec().build()).create();
+
+    assertThatThrownBy(() -> NodePortEndpoints.of(client, "ns", "nope", 80))
+        .hasMessage("Service ns/nope does not exist; Services there: [shop]");
+    assertThatThrownBy(() -> NodePortEndpoints.of(client, "ns", "shop", 8080))
+        .hasMessage("Service ns/shop has no port 8080; its ports: [80]");
+    assertThatThrownBy(() -> NodePortEndpoints.of(client, "ns", "shop", 80))
+        .hasMessageContaining("port 80 has no node port (type ClusterIP)");
+  }
 }
