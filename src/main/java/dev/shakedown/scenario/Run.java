@@ -200,8 +200,9 @@ public final class Run {
       List<Checker<Facts>> all = new ArrayList<>(Arrays.asList(checkers));
       all.add(TimelineCheckers.faultsHealed().on(Facts::timeline));
       System.out.println("[shakedown] verify: steady-state hypothesis after the heal (up to " + STEADY_AFTER + ")");
-      List<String> problems = Waits.lastAttempt("steady state after the heal", STEADY_AFTER, Duration.ofSeconds(1),
+      List<String> last = Waits.lastAttempt("steady state after the heal", STEADY_AFTER, Duration.ofSeconds(1),
           this::steadyStateProblems, List::isEmpty);
+      List<String> problems = last != null ? last : List.of("no steady-state probe finished within " + STEADY_AFTER);
       all.add(facts -> steadyState(problems));
       @SuppressWarnings("unchecked")
       Checker<Facts>[] parts = all.toArray(new Checker[0]);

@@ -38,9 +38,7 @@ public interface Workload extends AutoCloseable {
     if (pods.isEmpty()) {
       return List.of(namespace() + "/" + name() + ": no pods");
     }
-    return pods.stream().filter(p -> p.getStatus() == null || p.getStatus().getConditions() == null
-            || p.getStatus().getConditions().stream().noneMatch(c -> "Ready".equals(c.getType())
-            && "True".equals(c.getStatus())))
+    return pods.stream().filter(p -> !io.fabric8.kubernetes.client.readiness.Readiness.isPodReady(p))
         .map(p -> "pod " + namespace() + "/" + p.getMetadata().getName() + " not Ready").toList();
   }
 
