@@ -22,5 +22,11 @@ public final class ShakedownLabels {
   /** Annotation: which process created the object, {@code host/pid/processStartMillis}. */
   public static final String OWNER = "shakedown.dev/owner";
 
+  /**
+   * Prefix of every iptables chain a network fault creates ({@code SHKD-<run id>-<n>}), in a pod's or a node's
+   * network namespace; the sweep deletes such chains (and their jumps) that a killed run left behind.
+   */
+  public static final String CHAIN_PREFIX = "SHKD-";
+
   private ShakedownLabels() {}
 }

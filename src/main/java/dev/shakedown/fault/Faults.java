@@ -74,4 +74,54 @@ public final class Faults {
   public static WipeVolume wipeVolume(String claim) {
     return new WipeVolume(claim);
   }
+
+  /**
+   * A network partition: side A (these pods) against the side given to {@code from(...)}, both directions by default
+   * ({@link Partition#oneWay()} for one). See {@link Partition}.
+   *
+   * <pre>{@code Faults.partition(Targets.pods(etcd).minority()).from(Targets.pods(etcd).all()) }</pre>
+   */
+  public static Partition.Side partition(PodTargets sideA) {
+    return Partition.pods(sideA);
+  }
+
+  /** A network partition between nodes (their own namespaces: kubelet, hostNetwork pods), by InternalIP. */
+  public static Partition.Side partition(NodeTargets sideA) {
+    return Partition.nodes(sideA);
+  }
+
+  /** The chosen pods cut from every other Running pod of the scenario's namespace. */
+  public static Partition isolate(PodTargets targets) {
+    return Partition.isolate(targets);
+  }
+
+  /** The chosen nodes cut from every other node (the control plane included). */
+  public static Partition isolate(NodeTargets targets) {
+    return Partition.isolate(targets);
+  }
+
+  /** The workload's pods split into two seeded halves ({@code n / 2} against the rest), cut from each other. */
+  public static Partition halves(dev.shakedown.workload.Workload workload) {
+    return Partition.split(Targets.pods(workload), Pick.half(), "halves");
+  }
+
+  /** The workload's pods split into a seeded minority ({@code (n - 1) / 2}) and the majority, cut from each other. */
+  public static Partition majorityMinority(dev.shakedown.workload.Workload workload) {
+    return Partition.split(Targets.pods(workload), Pick.minority(), "minority | majority");
+  }
+
+  /** Drops each packet in and out of the chosen pods with probability {@code percent} (within (0, 100]). */
+  public static PacketLoss packetLoss(PodTargets targets, double percent) {
+    return new PacketLoss(targets, percent);
+  }
+
+  /** Caps what the chosen pods send at {@code kbitPerSecond} (a tbf qdisc on eth0). */
+  public static Bandwidth bandwidth(PodTargets targets, long kbitPerSecond) {
+    return new Bandwidth(targets, kbitPerSecond);
+  }
+
+  /** Name lookups from the chosen pods time out: their packets to port 53 are dropped. */
+  public static DnsOutage dnsOutage(PodTargets targets) {
+    return new DnsOutage(targets);
+  }
 }

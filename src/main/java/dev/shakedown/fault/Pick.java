@@ -14,7 +14,7 @@ import java.util.function.Function;
  */
 final class Pick {
 
-  private enum Mode { COUNT, PERCENT, ALL, MINORITY, MAJORITY }
+  private enum Mode { COUNT, PERCENT, ALL, MINORITY, MAJORITY, HALF }
 
   private final Mode mode;
   private final int amount;
@@ -43,6 +43,9 @@ final class Pick {
   /** The largest group that is still less than half: {@code (n - 1) / 2}, at least one. */
   static Pick minority() { return new Pick(Mode.MINORITY, 0); }
 
+  /** Half, rounded down: {@code n / 2}, at least one. */
+  static Pick half() { return new Pick(Mode.HALF, 0); }
+
   /** The smallest group that is more than half: {@code n / 2 + 1}. */
   static Pick majority() { return new Pick(Mode.MAJORITY, 0); }
 
@@ -54,6 +57,7 @@ final class Pick {
       case ALL -> n;
       case MINORITY -> Math.max(1, (n - 1) / 2);
       case MAJORITY -> n / 2 + 1;
+      case HALF -> Math.max(1, n / 2);
     };
     if (k > n) {
       throw new TargetException(this + " needs " + k + " " + what + ", but only " + n + " match");
@@ -79,6 +83,7 @@ final class Pick {
       case ALL -> "all()";
       case MINORITY -> "minority()";
       case MAJORITY -> "majority()";
+      case HALF -> "half()";
     };
   }
 }

@@ -1,0 +1,200 @@
+package dev.shakedown.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shakedown.junit.ChaosTest;
+import dev.shakedown.scenario.ScenarioContext;
+import dev.shakedown.web.HttpService;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The network faults on kind: each proves its effect from inside the pods (curl by pod IP and by Service name), that
+ * pods outside it are untouched, and that after the heal traffic flows again and no Shakedown chain is left in any
+ * namespace it touched.
+ */
+@ChaosTest
+class NetworkFaultsIT {
+
+  private static final int CURL_TIMEOUT_S = 3;
+
+  @Test
+  void partitionCutsBothSidesByPodIpAndServiceNameAndHealsWithoutLeavingAChain(ScenarioContext ctx) {
+    HttpService a = web(ctx, "a");
+    HttpService b = web(ctx, "b");
+    HttpService c = web(ctx, "c");
+    Pod pa = a.pods().get(0);
+    Pod pb = b.pods().get(0);
+    Pod pc = c.pods().get(0);
+    List<String> aToB = List.of(ip(pb), "http://b/");
+    List<String> bToA = List.of(ip(pa), "http://a/");
+    reachable(ctx, pa, aToB);
+    reachable(ctx, pb, bToA);
+
+    long t0 = System.nanoTime();
+    FaultHandle cut = Faults.partition(Targets.pods(a).one()).from(Targets.pods(b).one()).inject(ctx);
+    long injected = System.nanoTime();
+    unreachable(ctx, pa, aToB);
+    unreachable(ctx, pb, bToA);
+    reachable(ctx, pa, List.of(ip(pc), "http://c/"));
+    reachable(ctx, pc, List.of(ip(pb), "http://b/", ip(pa)));
+    assertThat(ctx.timeline().snapshot()).filteredOn(e -> e.source().equals("network") && e.kind().equals("rule"))
+        .as("each rule on the timeline: 2 per peer per side").hasSize(4);
+
+    long h0 = System.nanoTime();
+    cut.close();
+    long healed = System.nanoTime();
+    reachable(ctx, pa, aToB);
+    reachable(ctx, pb, bToA);
+    for (Pod p : List.of(pa, pb)) {
+      assertThat(NetworkCommands.chains(netns(ctx, p).run(NetworkCommands.list())))
+          .as("Shakedown chains left in %s", p.getMetadata().getName()).isEmpty();
+    }
+    System.out.printf("MEASURE partition: inject %d ms, heal %d ms%n", (injected - t0) / 1_000_000,
+        (healed - h0) / 1_000_000);
+  }
+
+  @Test
+  void aNodePartitionCutsKubeletFromTheApiServerAndHeals(ScenarioContext ctx) {
+    FaultScope scope = FaultScope.of(ctx);
+    List<String> workers = Targets.workers().all().select(scope);
+    String cp = ctx.client().nodes().withLabel(Targets.CONTROL_PLANE_LABEL).list().getItems().get(0)
+        .getMetadata().getName();
+    NetNamespace worker = NetNamespace.ofNode(scope, "test", workers.get(0));
+    NetNamespace other = NetNamespace.ofNode(scope, "test", workers.get(1));
+    String api = NetNamespace.ofNode(scope, "test", cp).ip();
+    assertThat(connects(worker, api, 6443)).as("before: %s to the API server", worker).isTrue();
+
+    long t0 = System.nanoTime();
+    FaultHandle cut = Faults.partition(Targets.node(workers.get(0))).from(Targets.node(cp)).inject(ctx);
+    long injected = System.nanoTime();
+    assertThat(connects(worker, api, 6443)).as("during: %s to the API server", worker).isFalse();
+    assertThat(connects(other, api, 6443)).as("during: %s (not partitioned) to the API server", other).isTrue();
+    long h0 = System.nanoTime();
+    cut.close();
+    long healed = System.nanoTime();
+    assertThat(connects(worker, api, 6443)).as("after: %s to the API server", worker).isTrue();
+    assertThat(NetworkCommands.chains(worker.run(NetworkCommands.list()))).as("chains left on %s", worker).isEmpty();
+    System.out.printf("MEASURE node partition: inject %d ms, heal %d ms%n", (injected - t0) / 1_000_000,
+        (healed - h0) / 1_000_000);
+  }
+
+  @Test
+  void packetLossDropsSomePacketsAndDnsOutageBreaksNamesButNotAddresses(ScenarioContext ctx) {
+    HttpService a = web(ctx, "a");
+    HttpService c = web(ctx, "c");
+    Pod pa = a.pods().get(0);
+    Pod pc = c.pods().get(0);
+
+    FaultHandle lossy = Faults.packetLoss(Targets.pods(a).one(), 100).inject(ctx);
+    unreachable(ctx, pa, List.of(ip(pc)));
+    String counters = netns(ctx, pa).run("iptables -w -L -v -x -n");
+    assertThat(counters).as("the loss rule drops (and counts) packets").containsPattern("\\n\\s+[1-9]\\d*\\s+\\d+\\s+DROP");
+    lossy.close();
+    reachable(ctx, pa, List.of(ip(pc)));
+
+    FaultHandle dns = Faults.dnsOutage(Targets.pods(a).one()).inject(ctx);
+    String byName = curl(ctx, pa, "http://c/");
+    assertThat(byName).as("by name during the DNS outage (curl 6: could not resolve, 28: timed out)")
+        .matches("rc=(6|28) .*");
+    reachable(ctx, pa, List.of(ip(pc)));
+    reachable(ctx, pc, List.of("http://a/"));
+    dns.close();
+    reachable(ctx, pa, List.of("http://c/"));
+    assertThat(NetworkCommands.chains(netns(ctx, pa).run(NetworkCommands.list()))).isEmpty();
+  }
+
+  @Test
+  void bandwidthSlowsWhatThePodSendsAndHeals(ScenarioContext ctx) {
+    HttpService a = web(ctx, "a");
+    HttpService c = web(ctx, "c");
+    Pod pa = a.pods().get(0);
+    Pod pc = c.pods().get(0);
+    String url = ip(pa) + "kv/big";
+    exec(ctx, pc, "sh", "-c", "head -c 500000 /dev/zero | tr '\\0' x | curl -sS -f -X PUT --data-binary @- " + url);
+    double before = seconds(ctx, pc, url);
+
+    FaultHandle slow = Faults.bandwidth(Targets.pods(a).one(), 1000).inject(ctx);
+    double during = seconds(ctx, pc, url);
+    slow.close();
+    double after = seconds(ctx, pc, url);
+    System.out.printf("MEASURE bandwidth 1000 kbit/s: 500 kB GET took %.2f s before, %.2f s during, %.2f s after%n",
+        before, during, after);
+    assertThat(during).as("500 kB at 1000 kbit/s takes at least 4 s; seconds").isGreaterThan(3.0);
+    assertThat(after).as("seconds after the heal").isLessThan(1.0);
+    assertThat(netns(ctx, pa).run(NetworkCommands.showQdisc(Bandwidth.DEVICE))).doesNotContain("tbf");
+  }
+
+  @Test
+  void badInputIsRefusedBeforeAnyRuleIsWritten(ScenarioContext ctx) {
+    HttpService a = web(ctx, "a");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+            Faults.partition(Targets.pods(a).one()).from(Targets.pods(a).one()).inject(ctx))
+        .isInstanceOf(TargetException.class).hasMessageContaining("on both sides");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+            Faults.partition(Targets.pods(a).one()).from(Targets.pod("nope")).inject(ctx))
+        .isInstanceOf(TargetException.class).hasMessageContaining("nope not found");
+    Pod pa = a.pods().get(0);
+    assertThat(NetworkCommands.chains(netns(ctx, pa).run(NetworkCommands.list()))).isEmpty();
+    assertThat(ctx.timeline().snapshot()).noneMatch(e -> e.source().equals("network"));
+  }
+
+  private static HttpService web(ScenarioContext ctx, String name) {
+    return HttpService.of(ctx.client(), ctx.namespace(), name).replicas(1).pdb(false).deploy()
+        .awaitReady(Duration.ofMinutes(2));
+  }
+
+  private static NetNamespace netns(ScenarioContext ctx, Pod pod) {
+    Pod fresh = ctx.client().pods().inNamespace(ctx.namespace()).withName(pod.getMetadata().getName()).get();
+    return NetNamespace.ofPod(FaultScope.of(ctx), "test", fresh);
+  }
+
+  private static String ip(Pod pod) {
+    return "http://" + pod.getStatus().getPodIP() + ":8080/";
+  }
+
+  private static void reachable(ScenarioContext ctx, Pod from, List<String> urls) {
+    for (String url : urls) {
+      assertThat(curl(ctx, from, url)).as("%s -> %s", from.getMetadata().getName(), url).startsWith("rc=0 ");
+    }
+  }
+
+  private static void unreachable(ScenarioContext ctx, Pod from, List<String> urls) {
+    for (String url : urls) {
+      assertThat(curl(ctx, from, url)).as("%s -> %s", from.getMetadata().getName(), url).doesNotStartWith("rc=0 ");
+    }
+  }
+
+  /** {@code rc=<curl exit code> ms=<elapsed>}. */
+  private static String curl(ScenarioContext ctx, Pod from, String url) {
+    return exec(ctx, from, "sh", "-c", "s=$(date +%s%N); curl -sS -o /dev/null --max-time " + CURL_TIMEOUT_S + " "
+        + url + " 2>/dev/null; rc=$?; echo rc=$rc ms=$(( ($(date +%s%N) - s) / 1000000 ))").strip();
+  }
+
+  private static double seconds(ScenarioContext ctx, Pod from, String url) {
+    return Double.parseDouble(exec(ctx, from, "curl", "-sS", "-f", "-o", "/dev/null", "--max-time", "30", "-w",
+        "%{time_total}", url).strip());
+  }
+
+  private static boolean connects(NetNamespace node, String ip, int port) {
+    return node.run("timeout " + CURL_TIMEOUT_S + " bash -c 'exec 3<>/dev/tcp/" + ip + "/" + port
+        + "' 2>/dev/null && echo yes || echo no").strip().equals("yes");
+  }
+
+  private static String exec(ScenarioContext ctx, Pod pod, String... command) {
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var watch = ctx.client().pods().inNamespace(ctx.namespace()).withName(pod.getMetadata().getName())
+            .writingOutput(out).exec(command)) {
+      Integer code = watch.exitCode().get(60, TimeUnit.SECONDS);
+      assertThat(code).as("exit code of %s in %s: %s", String.join(" ", command), pod.getMetadata().getName(), out)
+          .isZero();
+      return out.toString();
+    } catch (Exception e) {
+      throw new AssertionError("exec in " + pod.getMetadata().getName() + " failed: " + e, e);
+    }
+  }
+}
