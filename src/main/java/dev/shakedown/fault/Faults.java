@@ -102,12 +102,12 @@ public final class Faults {
 
   /** The workload's pods split into two seeded halves ({@code n / 2} against the rest), cut from each other. */
   public static Partition halves(dev.shakedown.workload.Workload workload) {
-    return Partition.split(Targets.pods(workload), Pick.half(), "halves");
+    return Partition.split(Targets.pods(workload).all(), Pick.half(), "halves");
   }
 
   /** The workload's pods split into a seeded minority ({@code (n - 1) / 2}) and the majority, cut from each other. */
   public static Partition majorityMinority(dev.shakedown.workload.Workload workload) {
-    return Partition.split(Targets.pods(workload), Pick.minority(), "minority | majority");
+    return Partition.split(Targets.pods(workload).all(), Pick.minority(), "minority | majority");
   }
 
   /** Drops each packet in and out of the chosen pods with probability {@code percent} (within (0, 100]). */

@@ -96,6 +96,10 @@ public final class Partition implements Fault {
       List<Pod> all = candidates.all().select(scope);
       List<Pod> a = first.choose(all, p -> p.getMetadata().getName(), scope.random(), "pods " + candidates);
       List<Pod> b = all.stream().filter(p -> !a.contains(p)).toList();
+      if (b.isEmpty()) {
+        throw new TargetException("partition " + how + " of " + candidates + ": side B is empty; a partition needs"
+            + " members on both sides");
+      }
       return List.of(a.stream().map(p -> NetNamespace.ofPod(scope, fault, p)).toList(),
           b.stream().map(p -> NetNamespace.ofPod(scope, fault, p)).toList());
     }, false);
