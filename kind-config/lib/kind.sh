@@ -45,6 +45,24 @@ repair_nodes() {
       *) progress "starting node $name (was $state)"; docker start "$name" >/dev/null ;;
     esac
   done
+  repair_node_residue
+}
+
+# Puts back what a run killed mid-fault left inside the nodes: a control-plane manifest held out of the kubelet's
+# static-pod directory (the API server would stay down) and a stopped kubelet. (The test run's sweep removes the
+# iptables chains.)
+repair_node_residue() {
+  local name f
+  for name in $(cluster_containers); do
+    for f in $(docker exec "$name" sh -c 'cd /etc/kubernetes/shakedown-held 2>/dev/null && ls *.yaml 2>/dev/null' || true); do
+      progress "node $name: moving $f back into /etc/kubernetes/manifests (a killed run held it out)"
+      docker exec "$name" mv "/etc/kubernetes/shakedown-held/$f" /etc/kubernetes/manifests/
+    done
+    if ! docker exec "$name" systemctl is-active --quiet kubelet; then
+      progress "node $name: starting the kubelet (a killed run left it stopped)"
+      docker exec "$name" systemctl start kubelet || true
+    fi
+  done
 }
 
 cluster_up() {

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * Removes what a killed earlier run left behind, once per run before the first test: the leases and managed
  * namespaces of runs that are no longer alive (a namespace without a run lease or a judgeable owner only after
  * {@link #UNKNOWN_OWNER_AGE}); and, when no other run is alive on the cluster, nodes still
- * cordoned by a fault and kind node containers left stopped or paused (started, unpaused, awaited Ready).
+ * cordoned by a fault, kind node containers left stopped or paused (started, unpaused, awaited Ready), and what a
+ * fault left inside them ({@link NodeResidue}: iptables chains, a stopped kubelet, a held control-plane manifest).
  */
 public final class Sweeper {
 
@@ -30,10 +31,19 @@ public final class Sweeper {
   private final RunIdentity self;
   private final Duration nodeReadyTimeout;
 
+  private final java.util.function.Function<Node, List<String>> residue;
+
   public Sweeper(Cluster cluster, RunIdentity self, Duration nodeReadyTimeout) {
+    this(cluster, self, nodeReadyTimeout, NodeResidue::restore);
+  }
+
+  /** With {@code residue} restoring what faults leave inside one node container (tests fake it). */
+  Sweeper(Cluster cluster, RunIdentity self, Duration nodeReadyTimeout,
+      java.util.function.Function<Node, List<String>> residue) {
     this.cluster = cluster;
     this.self = self;
     this.nodeReadyTimeout = nodeReadyTimeout;
+    this.residue = residue;
   }
 
   /**
@@ -69,6 +79,9 @@ public final class Sweeper {
       return actions;
     }
     actions.addAll(restoreContainers());
+    for (Node node : cluster.nodes()) {
+      actions.addAll(residue.apply(node));
+    }
     actions.addAll(uncordon(client));
     return actions;
   }

@@ -124,4 +124,17 @@ public final class Faults {
   public static DnsOutage dnsOutage(PodTargets targets) {
     return new DnsOutage(targets);
   }
+
+  /** Stops the kubelet on the chosen nodes; heals by starting it and waiting for the node to be Ready. */
+  public static KubeletStop kubeletStop(NodeTargets targets) {
+    return new KubeletStop(targets);
+  }
+
+  /**
+   * Takes a control-plane component down (its static-pod manifest held out of the kubelet's directory); heals by
+   * putting it back and waiting until it serves. {@code Faults.controlPlaneOutage(Component.API_SERVER)}.
+   */
+  public static ControlPlaneOutage controlPlaneOutage(ControlPlaneOutage.Component component) {
+    return new ControlPlaneOutage(component);
+  }
 }

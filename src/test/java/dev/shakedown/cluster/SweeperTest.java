@@ -34,8 +34,12 @@ class SweeperTest {
     }
   }
 
+  /** What the fake node-residue repair reports per node. */
+  final java.util.Map<String, List<String>> residue = new java.util.HashMap<>();
+
   private List<String> sweep() {
-    return new Sweeper(cluster, self, Duration.ofSeconds(5)).sweep();
+    return new Sweeper(cluster, self, Duration.ofSeconds(5), node -> residue.getOrDefault(node.name(), List.of()))
+        .sweep();
   }
 
   @Test
@@ -73,6 +77,7 @@ class SweeperTest {
   void whenAloneRestoresNodeContainersAndUncordonsNodes() {
     Fixtures.cordon(client, "shakedown-worker", "dead-run");
     Fixtures.cordon(client, "shakedown-worker2", null);
+    residue.put("shakedown-worker2", List.of("removed iptables chain SHKD-r-1 in net:[1] on node/shakedown-worker2"));
 
     List<String> actions = sweep();
 
@@ -85,7 +90,8 @@ class SweeperTest {
     assertThat(client.nodes().withName("shakedown-worker").get().getMetadata().getAnnotations())
         .doesNotContainKeys(ShakedownLabels.CORDONED, ShakedownLabels.RUN);
     assertThat(actions).contains("started node/shakedown-worker (was exited)", "unpaused node/shakedown-worker2 (was paused)",
-        "uncordoned node/shakedown-worker", "uncordoned node/shakedown-worker2");
+        "uncordoned node/shakedown-worker", "uncordoned node/shakedown-worker2",
+        "removed iptables chain SHKD-r-1 in net:[1] on node/shakedown-worker2");
   }
 
   @Test
