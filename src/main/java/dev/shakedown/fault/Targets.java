@@ -77,6 +77,12 @@ public final class Targets {
         .toList(), Pick.count(1));
   }
 
+  /** The control-plane node(s): every node with the control-plane role label. */
+  public static NodeTargets controlPlane() {
+    return new NodeTargets("with role control-plane", scope -> scope.client().nodes().withLabel(CONTROL_PLANE_LABEL)
+        .list().getItems(), Pick.count(1));
+  }
+
   /** Every node, the control plane included. */
   public static NodeTargets nodes() {
     return new NodeTargets("of the cluster", scope -> scope.client().nodes().list().getItems(), Pick.count(1));

@@ -40,6 +40,7 @@ public final class AvailabilityScenario {
   private Duration hold = Duration.ofSeconds(10);
   private Duration within = Duration.ofMinutes(2);
   private Duration servedWithin = Duration.ofSeconds(30);
+  private List<Fault> faults;
 
   private AvailabilityScenario(HttpService service) {
     this.service = Objects.requireNonNull(service, "service");
@@ -83,8 +84,26 @@ public final class AvailabilityScenario {
     return this;
   }
 
-  /** The faults, in injection order; targets are chosen (seeded) when each is injected. */
+  /**
+   * The faults to inject, in order, each held for {@link #hold(Duration)} then healed, instead of the default pod kill
+   * and node drain.
+   */
+  public AvailabilityScenario faults(Fault... faults) {
+    if (faults.length == 0) {
+      throw new IllegalArgumentException("faults(...) needs at least one fault");
+    }
+    this.faults = List.of(faults);
+    return this;
+  }
+
+  /**
+   * The faults, in injection order (default: a pod kill, then a drain of a node running the service); targets are
+   * chosen (seeded) when each is injected.
+   */
   public List<Fault> faults() {
+    if (faults != null) {
+      return faults;
+    }
     return List.of(Faults.podKill(Targets.pods(service).one()).recoverWithin(within),
         Faults.nodeDrain(Targets.nodesRunning(service).one()).scenarioNamespaceOnly().timeout(within));
   }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,6 +23,15 @@ public final class NodePortEndpoints implements Endpoints {
   private final int nodePort;
   private final AtomicLong counter = new AtomicLong();
   private volatile List<URI> uris;
+  private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** Background re-reads of the node list; daemon threads that end when idle. */
+  private static final java.util.concurrent.ExecutorService REFRESHER = java.util.concurrent.Executors.newCachedThreadPool(
+      r -> {
+        Thread t = new Thread(r, "shakedown-nodeport-refresh");
+        t.setDaemon(true);
+        return t;
+      });
 
   NodePortEndpoints(KubernetesClient client, int nodePort) {
     this.client = Objects.requireNonNull(client, "client");
@@ -78,7 +88,20 @@ public final class NodePortEndpoints implements Endpoints {
 
   /** Re-reads the Ready nodes; keeps the previous list when the API is unreachable or no node is Ready. */
   @Override
+  /**
+   * Re-reads the Ready nodes. The first read is synchronous; later ones run in the background and the requests go on
+   * to the nodes known so far, so an API server that is down (or slow to fail, with the client's retries) never holds
+   * up a request to the workload.
+   */
   public void refresh() {
+    if (uris == null) {
+      reload();
+    } else if (refreshing.compareAndSet(false, true)) {
+      CompletableFuture.runAsync(this::reload, REFRESHER).whenComplete((ok, e) -> refreshing.set(false));
+    }
+  }
+
+  private void reload() {
     try {
       List<URI> fresh = client.nodes().list().getItems().stream()
           .filter(NodePortEndpoints::isReady)
@@ -96,6 +119,7 @@ public final class NodePortEndpoints implements Endpoints {
       }
     }
   }
+
 
   public static boolean isReady(Node node) {
     return node.getStatus() != null && node.getStatus().getConditions() != null

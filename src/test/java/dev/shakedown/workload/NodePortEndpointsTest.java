@@ -49,6 +49,21 @@ class NodePortEndpointsTest {
   }
 
   @Test
+  void aRefreshReturnsAtOnceAndTheNodeListChangesInTheBackground() {
+    node("a", "172.19.0.2", "True");
+    node("b", "172.19.0.3", "True");
+    NodePortEndpoints endpoints = new NodePortEndpoints(client, 31234);
+    client.nodes().withName("b").edit(n -> new NodeBuilder(n).editStatus().editFirstCondition().withStatus("False")
+        .endCondition().endStatus().build());
+
+    endpoints.refresh();
+
+    dev.shakedown.internal.Waits.untilTrue("node b dropped", java.time.Duration.ofSeconds(10),
+        java.time.Duration.ofMillis(20), () -> endpoints.uris().size() == 1);
+    assertThat(endpoints.uris()).containsExactly(URI.create("http://172.19.0.2:31234"));
+  }
+
+  @Test
   void missingServiceFailsNamingIt() {
     assertThatThrownBy(() -> NodePortEndpoints.of(client, "ns", "nope"))
         .isInstanceOf(ShakedownException.class)
