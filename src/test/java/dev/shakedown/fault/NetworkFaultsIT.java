@@ -96,6 +96,9 @@ class NetworkFaultsIT {
     assertThat(counters).as("the loss rule drops (and counts) packets").containsPattern("\\n\\s+[1-9]\\d*\\s+\\d+\\s+DROP");
     lossy.close();
     reachable(ctx, pa, List.of(ip(pc)));
+    // 100% loss also dropped the kubelet's readiness probes: wait until a is back behind its Service
+    dev.shakedown.internal.Waits.untilTrue("c reaches a by its Service name after the loss healed",
+        Duration.ofMinutes(1), Duration.ofSeconds(1), () -> curl(ctx, pc, "http://a/").startsWith("rc=0 "));
 
     FaultHandle dns = Faults.dnsOutage(Targets.pods(a).one()).inject(ctx);
     String byName = curl(ctx, pa, "http://c/");
