@@ -2,6 +2,7 @@
 # the cluster's nodes with 'kind load'.
 WORKLOAD_IMAGE=shakedown/workload:0.1
 POSTGRES_IMAGE=shakedown/postgres:$POSTGRES_MAJOR
+TOXIPROXY_IMAGE=shakedown/toxiproxy:${TOXIPROXY_VERSION#v}
 
 build_workload_binary() {
   local src=$SHAKEDOWN_KIND_CONFIG/images/workload out
@@ -14,14 +15,33 @@ build_workload_binary() {
   echo "$out/workload"
 }
 
+# Builds toxiproxy-server and toxiproxy-cli once into the cache; prints the directory holding both.
+build_toxiproxy_binaries() {
+  local dir
+  dir=$(go_tool_dir toxiproxy "$TOXIPROXY_VERSION")
+  if [ ! -x "$dir/toxiproxy-server" ] || [ ! -x "$dir/toxiproxy-cli" ]; then
+    require_go toxiproxy; require_module github.com/Shopify/toxiproxy/v2 "$TOXIPROXY_VERSION"
+    progress "building toxiproxy $TOXIPROXY_VERSION from the Go module proxy (cold: a minute or two)"
+    mkdir -p "$dir"
+    run_logged "$SHAKEDOWN_CACHE/logs/go-toxiproxy.log" env GOBIN="$dir/gobin" go install -trimpath -ldflags=-s\ -w \
+      "github.com/Shopify/toxiproxy/v2/cmd/server@$TOXIPROXY_VERSION" "github.com/Shopify/toxiproxy/v2/cmd/cli@$TOXIPROXY_VERSION"
+    mv "$dir/gobin/server" "$dir/toxiproxy-server"; mv "$dir/gobin/cli" "$dir/toxiproxy-cli"; rmdir "$dir/gobin"
+  fi
+  echo "$dir"
+}
+
 # Builds every workload image; prints their references.
 build_workload_images() {
   local base
   base=$(rootfs_image component "$COMPONENT_PACKAGES")
   build_image "$WORKLOAD_IMAGE" workload "$base" "$(build_workload_binary)"
   build_image "$POSTGRES_IMAGE" postgres "$(rootfs_image postgres "$POSTGRES_PACKAGES")"
+  local toxiproxy
+  toxiproxy=$(build_toxiproxy_binaries)
+  build_image "$TOXIPROXY_IMAGE" toxiproxy "$base" "$toxiproxy/toxiproxy-server" "$toxiproxy/toxiproxy-cli"
   echo "$WORKLOAD_IMAGE"
   echo "$POSTGRES_IMAGE"
+  echo "$TOXIPROXY_IMAGE"
 }
 
 # image_on_node NODE REF: true when NODE's containerd holds REF with the same config digest as Docker's image.

@@ -83,6 +83,7 @@ public final class Sweeper {
       actions.addAll(residue.apply(node));
     }
     actions.addAll(uncordon(client));
+    actions.addAll(ServiceResidue.restoreAll(client));
     return actions;
   }
 

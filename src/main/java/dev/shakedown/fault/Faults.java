@@ -137,4 +137,26 @@ public final class Faults {
   public static ControlPlaneOutage controlPlaneOutage(ControlPlaneOutage.Component component) {
     return new ControlPlaneOutage(component);
   }
+
+  /**
+   * A Toxiproxy in front of the Service {@code service} (scenario namespace) that delays every response by
+   * {@code latency}; see {@link ServiceToxic}.
+   */
+  public static ServiceToxic latency(String service, java.time.Duration latency) {
+    return ServiceToxic.latency(service, latency, java.time.Duration.ZERO);
+  }
+
+  /** As {@link #latency(String, java.time.Duration)}, plus or minus {@code jitter}. */
+  public static ServiceToxic latency(String service, java.time.Duration latency, java.time.Duration jitter) {
+    return ServiceToxic.latency(service, latency, jitter);
+  }
+
+  /**
+   * Any Toxiproxy toxic in front of the Service: {@code timeout} ({@code timeout=<ms>}), {@code reset_peer}
+   * ({@code timeout=<ms>}), {@code slow_close} ({@code delay=<ms>}), {@code bandwidth} ({@code rate=<KB/s>}),
+   * {@code slicer}, {@code limit_data}, {@code latency}; on the responses (use {@code upstream()} for the requests).
+   */
+  public static ServiceToxic toxic(String service, String type, java.util.Map<String, Long> attributes) {
+    return new ServiceToxic(service, type, attributes, "downstream");
+  }
 }

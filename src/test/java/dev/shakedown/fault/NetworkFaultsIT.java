@@ -1,15 +1,19 @@
 package dev.shakedown.fault;
 
+import static dev.shakedown.fault.PodShell.CURL_TIMEOUT_S;
+import static dev.shakedown.fault.PodShell.curl;
+import static dev.shakedown.fault.PodShell.exec;
+import static dev.shakedown.fault.PodShell.reachable;
+import static dev.shakedown.fault.PodShell.seconds;
+import static dev.shakedown.fault.PodShell.unreachable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shakedown.junit.ChaosTest;
 import dev.shakedown.scenario.ScenarioContext;
 import dev.shakedown.web.HttpService;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 @ChaosTest
 class NetworkFaultsIT {
-
-  private static final int CURL_TIMEOUT_S = 3;
 
   @Test
   void partitionCutsBothSidesByPodIpAndServiceNameAndHealsWithoutLeavingAChain(ScenarioContext ctx) {
@@ -160,44 +162,10 @@ class NetworkFaultsIT {
     return "http://" + pod.getStatus().getPodIP() + ":8080/";
   }
 
-  private static void reachable(ScenarioContext ctx, Pod from, List<String> urls) {
-    for (String url : urls) {
-      assertThat(curl(ctx, from, url)).as("%s -> %s", from.getMetadata().getName(), url).startsWith("rc=0 ");
-    }
-  }
-
-  private static void unreachable(ScenarioContext ctx, Pod from, List<String> urls) {
-    for (String url : urls) {
-      assertThat(curl(ctx, from, url)).as("%s -> %s", from.getMetadata().getName(), url).doesNotStartWith("rc=0 ");
-    }
-  }
-
-  /** {@code rc=<curl exit code> ms=<elapsed>}. */
-  private static String curl(ScenarioContext ctx, Pod from, String url) {
-    return exec(ctx, from, "sh", "-c", "s=$(date +%s%N); curl -sS -o /dev/null --max-time " + CURL_TIMEOUT_S + " "
-        + url + " 2>/dev/null; rc=$?; echo rc=$rc ms=$(( ($(date +%s%N) - s) / 1000000 ))").strip();
-  }
-
-  private static double seconds(ScenarioContext ctx, Pod from, String url) {
-    return Double.parseDouble(exec(ctx, from, "curl", "-sS", "-f", "-o", "/dev/null", "--max-time", "30", "-w",
-        "%{time_total}", url).strip());
-  }
-
   private static boolean connects(NetNamespace node, String ip, int port) {
     return node.run("timeout " + CURL_TIMEOUT_S + " bash -c 'exec 3<>/dev/tcp/" + ip + "/" + port
         + "' 2>/dev/null && echo yes || echo no").strip().equals("yes");
   }
 
-  private static String exec(ScenarioContext ctx, Pod pod, String... command) {
-    try (ByteArrayOutputStream out = new ByteArrayOutputStream();
-        var watch = ctx.client().pods().inNamespace(ctx.namespace()).withName(pod.getMetadata().getName())
-            .writingOutput(out).exec(command)) {
-      Integer code = watch.exitCode().get(60, TimeUnit.SECONDS);
-      assertThat(code).as("exit code of %s in %s: %s", String.join(" ", command), pod.getMetadata().getName(), out)
-          .isZero();
-      return out.toString();
-    } catch (Exception e) {
-      throw new AssertionError("exec in " + pod.getMetadata().getName() + " failed: " + e, e);
-    }
-  }
+
 }
