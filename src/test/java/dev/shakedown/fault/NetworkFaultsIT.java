@@ -61,6 +61,37 @@ class NetworkFaultsIT {
   }
 
   @Test
+  void majorityMinoritySplitsAWorkloadAndOneWayCutsOnlyWhatSideAHears(ScenarioContext ctx) {
+    HttpService web = HttpService.of(ctx).replicas(3).pdb(false).deploy().awaitReady(Duration.ofMinutes(2));
+    FaultHandle split = Faults.majorityMinority(web).inject(ctx);
+    List<String> hit = split.targets();
+    assertThat(hit).hasSize(3);
+    List<Pod> pods = web.pods();
+    Pod minority = pods.stream().filter(p -> netns(ctx, p).run(NetworkCommands.list()).lines()
+        .filter(l -> l.startsWith("-A SHKD-")).count() == 4).findFirst().orElseThrow();
+    for (Pod other : pods) {
+      if (other != minority) {
+        unreachable(ctx, minority, List.of(ip(other)));
+        unreachable(ctx, other, List.of(ip(minority)));
+        pods.stream().filter(p -> p != minority && p != other).forEach(p -> reachable(ctx, other, List.of(ip(p))));
+      }
+    }
+    split.close();
+
+    Pod a = pods.get(0);
+    Pod b = pods.get(1);
+    FaultHandle deaf = Faults.partition(Targets.pod(a.getMetadata().getName())).from(Targets.pod(b.getMetadata()
+        .getName())).oneWay().inject(ctx);
+    String rulesA = netns(ctx, a).run(NetworkCommands.list());
+    assertThat(rulesA).as("side A: INPUT jumps to the chain, OUTPUT does not").containsPattern("-A INPUT -j SHKD-")
+        .doesNotContainPattern("-A OUTPUT -j SHKD-");
+    assertThat(NetworkCommands.chains(netns(ctx, b).run(NetworkCommands.list()))).as("side B has no chain").isEmpty();
+    unreachable(ctx, b, List.of(ip(a)));
+    deaf.close();
+    reachable(ctx, b, List.of(ip(a)));
+  }
+
+  @Test
   void aNodePartitionCutsKubeletFromTheApiServerAndHeals(ScenarioContext ctx) {
     FaultScope scope = FaultScope.of(ctx);
     List<String> workers = Targets.workers().all().select(scope);
