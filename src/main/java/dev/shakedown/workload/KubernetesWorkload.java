@@ -62,7 +62,10 @@ public abstract class KubernetesWorkload<W extends KubernetesWorkload<W>> implem
     return self();
   }
 
-  /** Waits until every Deployment and StatefulSet among the objects has all its replicas Ready. */
+  /**
+   * Waits until every Deployment and StatefulSet among the objects has all its replicas Ready, then until every Ready
+   * node accepts connections on the node ports of each NodePort Service with a selector among them.
+   */
   @Override
   public W awaitReady(Duration atMost) {
     for (HasMetadata object : objects()) {
@@ -70,6 +73,12 @@ public abstract class KubernetesWorkload<W extends KubernetesWorkload<W>> implem
         Readiness.awaitDeployment(client, namespace, object.getMetadata().getName(), atMost);
       } else if (object instanceof StatefulSet) {
         Readiness.awaitStatefulSet(client, namespace, object.getMetadata().getName(), atMost);
+      }
+    }
+    for (HasMetadata object : objects()) {
+      if (object instanceof io.fabric8.kubernetes.api.model.Service s && "NodePort".equals(s.getSpec().getType())
+          && s.getSpec().getSelector() != null && !s.getSpec().getSelector().isEmpty()) {
+        Readiness.awaitNodePorts(client, namespace, s.getMetadata().getName(), atMost);
       }
     }
     return self();

@@ -66,6 +66,46 @@ public final class Readiness {
   }
 
   /** counts = {desired, ready, updated}, or {@code null} when the object does not exist. */
+  /**
+   * Waits until every Ready node accepts TCP connections on each node port of the NodePort Service {@code name}:
+   * each node's kube-proxy programs a new Service's node ports on its own schedule (measured here: up to 0.9 s after
+   * the Service is created), and a client that starts before then sees refused connections.
+   */
+  public static void awaitNodePorts(KubernetesClient client, String namespace, String name, Duration atMost) {
+    Waits.until("every Ready node accepts connections on the node ports of Service " + namespace + "/" + name, atMost,
+        Duration.ofMillis(200), () -> refusing(client, namespace, name), List::isEmpty,
+        r -> "refused or timed out at " + r);
+  }
+
+  private static List<String> refusing(KubernetesClient client, String namespace, String name) {
+    var service = client.services().inNamespace(namespace).withName(name).get();
+    if (service == null) {
+      return List.of("Service missing");
+    }
+    List<String> refused = new java.util.ArrayList<>();
+    for (var node : client.nodes().list().getItems()) {
+      String ip = NodePortEndpoints.internalIp(node);
+      if (!NodePortEndpoints.isReady(node) || ip == null) {
+        continue;
+      }
+      for (var port : service.getSpec().getPorts()) {
+        if (port.getNodePort() != null && !accepts(ip, port.getNodePort())) {
+          refused.add(ip + ":" + port.getNodePort());
+        }
+      }
+    }
+    return refused;
+  }
+
+  private static boolean accepts(String ip, int port) {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(ip, port), 500);
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
   private static void awaitReplicas(String kind, String namespace, String name, Duration atMost,
       Supplier<int[]> counts) {
     Waits.until(kind + " " + namespace + "/" + name + " has all replicas Ready", atMost, Waits.POLL, counts::get,
