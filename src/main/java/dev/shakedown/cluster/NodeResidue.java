@@ -12,6 +12,8 @@ public final class NodeResidue {
 
   /** Where a control-plane fault keeps the manifests it took out of the kubelet's static-pod directory. */
   public static final String HELD_MANIFESTS = "/etc/kubernetes/shakedown-held";
+  /** Name prefix of the file a volume-filling fault leaves in a volume's directory. */
+  public static final String FILLER_PREFIX = ".shakedown-fill-";
   /** The kubelet's static-pod directory on a kind node. */
   public static final String MANIFESTS = "/etc/kubernetes/manifests";
 
@@ -32,6 +34,10 @@ public final class NodeResidue {
     if (kubelet.equals("started")) {
       actions.add("started the kubelet on " + node);
     }
+    String fillers = node.exec("sh", "-c", "find /var/lib/kubelet/pods /var/local-path-provisioner -maxdepth 5 -name '"
+        + FILLER_PREFIX + "*' -print -delete 2>/dev/null; true");
+    fillers.lines().filter(l -> !l.isBlank()).forEach(f -> actions.add("deleted volume filler " + f.strip() + " on "
+        + node));
     String removed = node.exec("sh", "-c", REMOVE_CHAINS);
     removed.lines().filter(l -> !l.isBlank()).forEach(l -> actions.add("removed iptables chain " + l.strip()
         + " on " + node));

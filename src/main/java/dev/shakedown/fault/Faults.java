@@ -159,4 +159,12 @@ public final class Faults {
   public static ServiceToxic toxic(String service, String type, java.util.Map<String, Long> attributes) {
     return new ServiceToxic(service, type, attributes, "downstream");
   }
+
+  /**
+   * Fills the chosen pods' volume {@code volume} (an emptyDir of its own size, or a claim) until only
+   * {@code leaving(bytes)} are free; heals by deleting the filler. See {@link FillVolume}.
+   */
+  public static FillVolume fillVolume(PodTargets targets, String volume) {
+    return new FillVolume(targets, volume);
+  }
 }
