@@ -45,6 +45,7 @@ public final class Postgres extends KubernetesWorkload<Postgres> {
 
   private String image = System.getProperty(IMAGE_PROPERTY, DEFAULT_IMAGE);
   private String storage = "256Mi";
+  private String memoryVolume;
 
   /** The StatefulSet, its pod and claims now, for {@code Checkers.statefulSetRecovered}. */
   public dev.shakedown.check.StatefulSetSnapshot snapshot(Duration readyAfter) {
@@ -68,6 +69,15 @@ public final class Postgres extends KubernetesWorkload<Postgres> {
 
   /** The data claim's requested size (default 256Mi; local-path does not enforce it). */
   public Postgres storage(String size) { this.storage = Objects.requireNonNull(size, "size"); return this; }
+
+  /**
+   * Keeps the data on a memory-backed emptyDir of {@code size} (a filesystem of its own, so it can be filled, see
+   * {@code Faults.fillVolume}) instead of a claim; it lives as long as the pod. Counts against the pod's memory.
+   */
+  public Postgres memoryVolume(String size) {
+    this.memoryVolume = Objects.requireNonNull(size, "size");
+    return this;
+  }
 
   public String image() { return image; }
 
@@ -107,7 +117,7 @@ public final class Postgres extends KubernetesWorkload<Postgres> {
   }
 
   public StatefulSet statefulSet() {
-    return new StatefulSetBuilder()
+    StatefulSet set = new StatefulSetBuilder()
         .withNewMetadata().withName(name).withNamespace(namespace).withLabels(Labels.of(name)).endMetadata()
         .withNewSpec()
           .withReplicas(1)
@@ -119,15 +129,20 @@ public final class Postgres extends KubernetesWorkload<Postgres> {
             .withNewMetadata().withLabels(Labels.of(name)).endMetadata()
             .withNewSpec().withTerminationGracePeriodSeconds(30L).withContainers(container()).endSpec()
           .endTemplate()
-          .addNewVolumeClaimTemplate()
-            .withNewMetadata().withName("data").withLabels(Labels.of(name)).endMetadata()
-            .withNewSpec()
-              .withAccessModes("ReadWriteOnce")
-              .withNewResources().addToRequests("storage", new Quantity(storage)).endResources()
-            .endSpec()
-          .endVolumeClaimTemplate()
         .endSpec()
         .build();
+    if (memoryVolume != null) {
+      return new StatefulSetBuilder(set).editSpec().editTemplate().editSpec().addNewVolume().withName("data")
+          .withNewEmptyDir().withMedium("Memory").withSizeLimit(new Quantity(memoryVolume)).endEmptyDir().endVolume()
+          .endSpec().endTemplate().endSpec().build();
+    }
+    return new StatefulSetBuilder(set).editSpec().addNewVolumeClaimTemplate()
+        .withNewMetadata().withName("data").withLabels(Labels.of(name)).endMetadata()
+        .withNewSpec()
+          .withAccessModes("ReadWriteOnce")
+          .withNewResources().addToRequests("storage", new Quantity(storage)).endResources()
+        .endSpec()
+        .endVolumeClaimTemplate().endSpec().build();
   }
 
   Container container() {

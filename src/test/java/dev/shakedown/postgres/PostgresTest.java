@@ -40,6 +40,18 @@ class PostgresTest {
   }
 
   @Test
+  void aMemoryVolumeReplacesTheClaimWithASizedEmptyDirOfTheSameName() {
+    StatefulSet set = Postgres.of(client, "ns", "pg").memoryVolume("128Mi").statefulSet();
+    assertThat(set.getSpec().getVolumeClaimTemplates()).isEmpty();
+    var volume = set.getSpec().getTemplate().getSpec().getVolumes().get(0);
+    assertThat(volume.getName()).isEqualTo("data");
+    assertThat(volume.getEmptyDir().getMedium()).isEqualTo("Memory");
+    assertThat(volume.getEmptyDir().getSizeLimit()).isEqualTo(new io.fabric8.kubernetes.api.model.Quantity("128Mi"));
+    assertThat(set.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().get(0).getName())
+        .isEqualTo("data");
+  }
+
+  @Test
   void headlessAndNodePortServices() {
     Postgres pg = Postgres.of(client, "ns", "pg");
     Service headless = pg.headlessService();
