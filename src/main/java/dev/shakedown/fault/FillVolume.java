@@ -18,6 +18,9 @@ import java.util.Objects;
  */
 public final class FillVolume implements Fault {
 
+  /** How far above {@code leaving} the free space may stay: a writer on the volume races the fill. */
+  static final long SLACK = 1024 * 1024;
+
   private final PodTargets targets;
   private final String volume;
   private long leave;
@@ -55,13 +58,10 @@ public final class FillVolume implements Fault {
         String dir = directory(scope, pod, label);
         long[] before = free(node, dir, label);
         String filler = dir + "/" + NodeResidue.FILLER_PREFIX + scope.random().nextInt(1_000_000);
-        long size = Math.max(0, before[0] - leave);
-        if (size > 0) {
-          node.exec("fallocate", "-l", Long.toString(size), filler);
-        }
+        node.exec("sh", "-c", fill(dir, filler));
         heals.add(() -> heal(scope, node, dir, filler, before[0], label));
         long after = free(node, dir, label)[0];
-        if (after > leave + before[1]) {
+        if (after > leave + SLACK) {
           throw new ShakedownException(name() + ": " + label + " volume " + volume + " still has " + after
               + " bytes free after the fill, expected at most " + leave);
         }
@@ -75,6 +75,18 @@ public final class FillVolume implements Fault {
     }
     return Handle.injected(scope, name(), targets + " volume " + volume + " leaving " + leave + " bytes", hit,
         () -> heals.forEach(Runnable::run));
+  }
+
+  /**
+   * Reads the free space and allocates it less {@code leave} in one script; when a writer on the volume took some in
+   * between (fallocate then fails with ENOSPC), tries again with a little less, so the fill ends within
+   * {@link #SLACK} of {@code leave}.
+   */
+  private String fill(String dir, String filler) {
+    String d = VolumeCommands.quote(dir);
+    String f = VolumeCommands.quote(filler);
+    return "s=$(( $(df -B1 --output=avail " + d + " | tail -1) - " + leave + " )); "
+        + "while [ $s -gt 0 ] && ! fallocate -l $s " + f + " 2>/dev/null; do s=$(( s - 65536 - s / 1024 )); done; true";
   }
 
   private void heal(FaultScope scope, Node node, String dir, String filler, long freeBefore, String label) {
