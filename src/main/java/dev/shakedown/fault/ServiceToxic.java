@@ -4,6 +4,7 @@ import dev.shakedown.ShakedownException;
 import dev.shakedown.cluster.ServiceResidue;
 import dev.shakedown.internal.Waits;
 import dev.shakedown.workload.Images;
+import dev.shakedown.workload.PodExec;
 import dev.shakedown.workload.Readiness;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -16,7 +17,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Toxiproxy in front of a Service: a proxy Deployment ({@code shakedown/toxiproxy}, built offline) listens on one
@@ -255,25 +254,12 @@ public final class ServiceToxic implements Fault {
         .endSpec().endTemplate().endSpec().build();
   }
 
-  /** Runs {@code toxiproxy-cli} in the proxy's pod; returns its output, or fails with it. */
+  /** Runs {@code toxiproxy-cli} in the proxy's pod ({@link PodExec}); returns its output, or fails with stderr. */
   private String cli(KubernetesClient client, Pod pod, String... args) {
     List<String> command = new ArrayList<>(List.of("toxiproxy-cli"));
     command.addAll(List.of(args));
-    try (ByteArrayOutputStream out = new ByteArrayOutputStream(); ByteArrayOutputStream err = new ByteArrayOutputStream();
-        var watch = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-            .writingOutput(out).writingError(err).exec(command.toArray(String[]::new))) {
-      Integer code = watch.exitCode().get(30, TimeUnit.SECONDS);
-      if (code == null || code != 0) {
-        throw new ShakedownException(name() + ": '" + String.join(" ", command) + "' exited with " + code + ": " + out
-            + err);
-      }
-      return out.toString();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ShakedownException(name() + ": interrupted running " + command, e);
-    } catch (java.io.IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new ShakedownException(name() + ": '" + String.join(" ", command) + "' failed: " + e, e);
-    }
+    return PodExec.run(client, pod.getMetadata().getNamespace(), pod.getMetadata().getName(), "toxiproxy",
+        Duration.ofSeconds(30), command.toArray(String[]::new));
   }
 
   private static String shortName(String base, String suffix) {
