@@ -65,6 +65,20 @@ public final class Checkers {
   }
 
   /**
+   * The side that must not acknowledge did not: no {@code write} invoked at or after {@code fromNanos} and before
+   * {@code toNanos} ({@link System#nanoTime()}, e.g. just after a partition is injected and just before it is healed)
+   * completed OK before {@code toNanos}. For a client of a minority member of a quorum system: acknowledging there
+   * would mean a split brain. Writes that fail or time out are what is expected; a write invoked before the window
+   * is not judged (it may have committed before the cut). UNKNOWN when no write was invoked in the window. Counts:
+   * {@code attempted, acknowledged, fail, info}; the acknowledged writes are the offending operations.
+   *
+   * @throws IllegalArgumentException when the window does not end after it begins
+   */
+  public static Checker<History> noWriteAcknowledgedBetween(long fromNanos, long toNanos) {
+    return new QuietWindowChecker(fromNanos, toNanos);
+  }
+
+  /**
    * Availability of the service as the clients saw it, judged against {@code thresholds}. Over the
    * completions (OK / FAIL / INFO) of the history, in history order:
    * <ul>

@@ -93,12 +93,23 @@ public final class KubeconfigClusterProvider implements ClusterProvider {
         + why + "; is it running? (kind: docker ps --filter label=" + Cluster.KIND_CLUSTER_LABEL + "; kind-config/cluster status)";
   }
 
+  /**
+   * How often the harness's client retries a request that could not connect or got a 5xx, and the first pause
+   * (doubled each time): 200 + 400 + 800 ms. fabric8's default (10 retries from 100 ms, the pause capped at 3.2 s)
+   * held every call for about 19 s while the API server was down, so a harness wait that asks the API went blind
+   * for that long; three retries ride over a restart's blip and fail a real outage in about 1.5 s.
+   */
+  static final int RETRIES = 3;
+  static final int RETRY_PAUSE_MILLIS = 200;
+
   static Config config(String context, Duration timeout, boolean retries) {
     int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     ConfigBuilder builder = new ConfigBuilder(Config.autoConfigure(context))
-        .withConnectionTimeout(Math.min(millis, 10_000));
+        .withConnectionTimeout(Math.min(millis, 10_000))
+        .withRequestRetryBackoffLimit(retries ? RETRIES : 0)
+        .withRequestRetryBackoffInterval(RETRY_PAUSE_MILLIS);
     if (!retries) {
-      builder.withRequestTimeout(millis).withRequestRetryBackoffLimit(0);
+      builder.withRequestTimeout(millis);
     }
     return builder.build();
   }

@@ -57,6 +57,20 @@ public final class EtcdClient implements Client {
         .timeout(client.timeout().plusSeconds(1)).ops(Generators.uniqueWrites(scope.random().nextLong())));
   }
 
+  /**
+   * A load of writes through {@code member} alone (5 per second over 2 processes, under their own prefix
+   * {@code /shakedown/writes-<member>/}, seeded from the scenario's random source), to watch what one member
+   * acknowledges, e.g. while it is partitioned away; closed with the scenario, not started: call
+   * {@link Load#start()}.
+   *
+   * @throws IllegalArgumentException when {@code member} is not one of {@code etcd}'s members
+   */
+  public static Load loadThrough(Scope scope, Etcd etcd, String member) {
+    EtcdClient client = etcd.etcdClient(member).prefix("/shakedown/writes-" + member + "/");
+    return scope.register(Load.of("etcd-writes-via-" + member, client).rate(5).processes(2)
+        .timeout(client.timeout().plusSeconds(1)).ops(Generators.uniqueWrites(scope.random().nextLong())));
+  }
+
   /** The key prefix (default {@code /shakedown/writes/}); each write's key is prefix + its unique id. */
   public EtcdClient prefix(String prefix) {
     this.prefix = Objects.requireNonNull(prefix, "prefix");

@@ -196,6 +196,27 @@ class KubeconfigClusterProviderTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
   }
 
+
+  @Test
+  void theHarnessClientRetriesAFailingRequestThreeTimesThenThrows() throws IOException {
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    HttpServer unavailable = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    unavailable.createContext("/", exchange -> {
+      asked.incrementAndGet();
+      exchange.sendResponseHeaders(503, -1);
+      exchange.close();
+    });
+    unavailable.start();
+    try (var client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+        new io.fabric8.kubernetes.client.ConfigBuilder(KubeconfigClusterProvider.config("kind-dead", Duration.ofSeconds(3), true))
+            .withMasterUrl("http://127.0.0.1:" + unavailable.getAddress().getPort()).build()).build()) {
+      assertThatThrownBy(() -> client.pods().inNamespace("default").list())
+          .isInstanceOf(io.fabric8.kubernetes.client.KubernetesClientException.class);
+      assertThat(asked.get()).as("requests: the first and its retries").isEqualTo(1 + KubeconfigClusterProvider.RETRIES);
+    } finally {
+      unavailable.stop(0);
+    }
+  }
   private static Path script(String name, String body) throws IOException {
     Path kindConfig = Files.createDirectories(dir.resolve(name));
     Files.writeString(kindConfig.resolve("cluster"), "#!/usr/bin/env bash\n[ \"$1\" = up ] || exit 9\n" + body + "\n");
