@@ -14,6 +14,7 @@ import dev.shakedown.web.HttpService;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -114,6 +115,40 @@ class NetworkFaultsIT {
     assertThat(NetworkCommands.chains(worker.run(NetworkCommands.list()))).as("chains left on %s", worker).isEmpty();
     System.out.printf("MEASURE node partition: inject %d ms, heal %d ms%n", (injected - t0) / 1_000_000,
         (healed - h0) / 1_000_000);
+  }
+
+  @Test
+  void halvesCutTwoPairsApartAndPartialLossDropsSomePacketsWhileTrafficStillFlows(ScenarioContext ctx) {
+    HttpService web = HttpService.of(ctx).replicas(4).pdb(false).deploy().awaitReady(Duration.ofMinutes(2));
+    FaultHandle split = Faults.halves(web).inject(ctx);
+    List<Pod> pods = web.pods();
+    Pod first = pods.get(0);
+    List<Pod> cut = pods.stream().filter(p -> p != first && !PodShell.curl(ctx, first, ip(p)).startsWith("rc=0 "))
+        .toList();
+    assertThat(cut).as("pods the first pod cannot reach: the other half").hasSize(2);
+    Pod sameHalf = pods.stream().filter(p -> p != first && !cut.contains(p)).findFirst().orElseThrow();
+    unreachable(ctx, sameHalf, cut.stream().map(NetworkFaultsIT::ip).toList());
+    reachable(ctx, cut.get(0), List.of(ip(cut.get(1))));
+    split.close();
+    reachable(ctx, first, cut.stream().map(NetworkFaultsIT::ip).toList());
+
+    Pod other = cut.get(0);
+    FaultHandle lossy = Faults.packetLoss(Targets.pod(first.getMetadata().getName()), 30).inject(ctx);
+    String rules = netns(ctx, first).run(NetworkCommands.list());
+    long answered = IntStream.range(0, 10).filter(i -> PodShell.curl(ctx, first, ip(other)).startsWith("rc=0 "))
+        .count();
+    // the loss also hits the kubelet's liveness probes, which may restart the container (the sandbox and its
+    // namespace stay): read the pod again for its current container
+    Pod now = ctx.client().pods().inNamespace(ctx.namespace()).withName(first.getMetadata().getName()).get();
+    String counters = netns(ctx, now).run("iptables -w -L -v -x -n");
+    lossy.close();
+    System.out.printf("MEASURE packet loss 30%%: %d of 10 GETs answered within %d s%n", answered,
+        PodShell.CURL_TIMEOUT_S);
+    assertThat(rules).as("the loss rule (iptables keeps the probability as a 32-bit fraction)")
+        .containsPattern("--probability 0\\.(2999|3000)");
+    assertThat(counters).as("the loss rule drops (and counts) packets").containsPattern("\\n\\s+[1-9]\\d*\\s+\\d+\\s+DROP");
+    assertThat(answered).as("GETs answered through 30% loss (TCP retransmits)").isGreaterThan(0);
+    assertThat(NetworkCommands.chains(netns(ctx, now).run(NetworkCommands.list()))).isEmpty();
   }
 
   @Test

@@ -66,6 +66,25 @@ class ServiceToxicIT {
   }
 
   @Test
+  void timeoutHoldsEveryRequestUnansweredAndJitterSpreadsTheLatency(ScenarioContext ctx) {
+    web(ctx, "web", 1);
+    Pod client = web(ctx, "client", 1).pods().get(0);
+    FaultHandle silent = Faults.toxic("web", "timeout", Map.of("timeout", 0L)).inject(ctx);
+    dev.shakedown.internal.Waits.untilTrue("a GET gets no answer within curl's " + PodShell.CURL_TIMEOUT_S + " s",
+        Duration.ofSeconds(30), Duration.ofMillis(500), () -> curl(ctx, client, "http://web/").startsWith("rc=28 "));
+    silent.close();
+    assertThat(curl(ctx, client, "http://web/")).as("GET after the heal").startsWith("rc=0 ");
+
+    FaultHandle jitter = Faults.latency("web", Duration.ofMillis(400), Duration.ofMillis(300)).inject(ctx);
+    double[] s = IntStream.range(0, 12).mapToDouble(i -> seconds(ctx, client, "http://web/")).sorted().toArray();
+    jitter.close();
+    System.out.printf("MEASURE toxiproxy latency 400 ms jitter 300 ms: 12 GETs from %.3f s to %.3f s, median %.3f s%n",
+        s[0], s[s.length - 1], s[s.length / 2]);
+    assertThat(s[0]).as("fastest GET under jitter, seconds").isGreaterThan(0.05);
+    assertThat(s[s.length - 1] - s[0]).as("spread of 12 GETs under 300 ms jitter, seconds").isGreaterThan(0.15);
+  }
+
+  @Test
   void aProxyLeftByAKilledRunIsRemovedAndTheServiceRestoredBySweepRestore(ScenarioContext ctx) {
     web(ctx, "web", 1);
     Pod client = web(ctx, "client", 1).pods().get(0);
