@@ -28,4 +28,19 @@ public final class TimelineCheckers {
   public static Checker<Timeline> faultsHealed() {
     return new FaultsHealedChecker();
   }
+
+  /**
+   * Every pod found a node within {@code bound}: the capacity verdict of a node maintenance. A wait runs from a
+   * pod's first mark without a node (ADDED with none, or {@code Unschedulable}) to its {@code Scheduled} mark (or
+   * {@code DELETED}); one still open at the last entry counts to there. A pod that waits for its own node because
+   * its volume lives there (the scheduler's last FailedScheduling event says {@value PlacementChecker#VOLUME_PINNED},
+   * and no node lacked resources) may wait until that node is uncordoned plus {@code bound}. The summary names each
+   * late pod, how long it waited and the scheduler's reason. Counts: {@code waits, waited-for-their-node, late};
+   * details: {@code longest-wait, late}.
+   *
+   * @throws IllegalArgumentException when {@code bound} is not positive
+   */
+  public static Checker<Timeline> podsPlacedWithin(java.time.Duration bound) {
+    return new PlacementChecker(bound);
+  }
 }

@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link FaultHandle} every fault returns: prints and marks the injection, and on the first
- * {@link #close()} runs the heal action and marks the heal; later closes do nothing.
+ * {@link #close()} runs the heal action and marks the heal; later closes do nothing. Public for faults made
+ * outside this package (e.g. {@code dev.shakedown.maintenance}).
  */
-final class Handle implements FaultHandle {
+public final class Handle implements FaultHandle {
 
   private static final Logger LOG = LoggerFactory.getLogger(Handle.class);
 
@@ -31,7 +32,7 @@ final class Handle implements FaultHandle {
   }
 
   /** Prints the targets chosen and marks {@code inject} in the timeline; returns the handle that heals. */
-  static Handle injected(FaultScope scope, String fault, String how, List<String> targets, Runnable heal) {
+  public static Handle injected(FaultScope scope, String fault, String how, List<String> targets, Runnable heal) {
     String detail = how + " -> " + targets;
     LOG.info("fault {} injected: {}", fault, detail);
     scope.timeline().markFault("inject", fault, detail);
@@ -39,7 +40,7 @@ final class Handle implements FaultHandle {
   }
 
   /** Announces the targets before a fault that takes a while to inject (e.g. a drain). */
-  static void chosen(FaultScope scope, String fault, String how, List<String> targets) {
+  public static void chosen(FaultScope scope, String fault, String how, List<String> targets) {
     LOG.info("fault {} targets: {} -> {}", fault, how, targets);
   }
 

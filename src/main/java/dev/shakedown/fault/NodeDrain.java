@@ -28,6 +28,8 @@ import dev.shakedown.internal.Waits;
 public final class NodeDrain implements Fault {
 
   public static final String ANNOTATION = ShakedownLabels.CORDONED;
+  /** Timeline kind (source {@code drain}) of a pod's first refused eviction in a drain. */
+  public static final String EVICTION_REFUSED = "eviction-refused";
 
   private final NodeTargets targets;
   private Duration timeout = Duration.ofMinutes(1);
@@ -86,7 +88,7 @@ public final class NodeDrain implements Fault {
       }
       try (KubernetesClient once = withoutRetries(scope.client())) {
         for (String node : nodes) {
-          drain(once, node, only);
+          drain(once, node, only, scope.timeline());
         }
       }
     } catch (RuntimeException e) {
@@ -98,13 +100,16 @@ public final class NodeDrain implements Fault {
         () -> nodes.forEach(node -> Cordon.uncordon(scope.client(), node)));
   }
 
-  private void drain(KubernetesClient client, String node, String only) {
+  private void drain(KubernetesClient client, String node, String only, dev.shakedown.history.Timeline timeline) {
     Map<String, String> refused = new LinkedHashMap<>();
     Waits.until("Node " + node + " drained (every evictable pod evicted and gone)", timeout, Duration.ofSeconds(1),
         () -> {
           List<String> remaining = evictable(client, node, only).stream().map(pod -> {
-            if (pod.getMetadata().getDeletionTimestamp() == null && !evict(client, pod)) {
-              refused.put(key(pod), "eviction refused (429: a PodDisruptionBudget allows no more disruptions)");
+            if (pod.getMetadata().getDeletionTimestamp() == null && !evict(client, pod)
+                && refused.put(key(pod), "eviction refused (429: a PodDisruptionBudget allows no more disruptions)")
+                == null) {
+              timeline.mark("drain", EVICTION_REFUSED).subject("pod/" + key(pod))
+                  .detail("node " + node + ": 429, a PodDisruptionBudget allows no more disruptions").record();
             }
             return key(pod);
           }).toList();

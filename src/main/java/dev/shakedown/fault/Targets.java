@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  */
 public final class Targets {
 
-  static final String CONTROL_PLANE_LABEL = "node-role.kubernetes.io/control-plane";
+  /** The label kubeadm puts on control-plane nodes. */
+  public static final String CONTROL_PLANE_LABEL = "node-role.kubernetes.io/control-plane";
 
   private Targets() {}
 
