@@ -19,6 +19,11 @@ public final class ShakedownLabels {
    * sweep. Faults should also annotate the node with {@link #RUN} = the run id, so a concurrent run is not blamed.
    */
   public static final String CORDONED = "shakedown.dev/cordoned";
+  /**
+   * Annotation {@code "true"} on a node Shakedown labelled {@code node.kubernetes.io/exclude-from-external-load-balancers}
+   * ({@link NodeMarks#excludeFromLoadBalancers}); the sweep takes both off a node a killed run left excluded.
+   */
+  public static final String EXCLUDED = "shakedown.dev/excluded-from-load-balancers";
   /** Annotation: which process created the object, {@code host/pid/processStartMillis}. */
   public static final String OWNER = "shakedown.dev/owner";
 

@@ -1,7 +1,6 @@
 package dev.shakedown.cluster;
 
 import com.github.dockerjava.api.model.Container;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -132,14 +131,16 @@ public final class Sweeper {
         uncordon(client, node.getMetadata().getName());
         actions.add("uncordoned node/" + node.getMetadata().getName());
       }
+      if (annotations != null && "true".equals(annotations.get(ShakedownLabels.EXCLUDED))) {
+        NodeMarks.includeInLoadBalancers(client, node.getMetadata().getName());
+        actions.add("put node/" + node.getMetadata().getName() + " back into load balancers");
+      }
     }
     return actions;
   }
 
   /** Makes a node schedulable again and drops the harness's cordon annotations. */
   static void uncordon(KubernetesClient client, String nodeName) {
-    client.nodes().withName(nodeName).edit(n -> new NodeBuilder(n).editSpec().withUnschedulable(false).endSpec()
-        .editMetadata().removeFromAnnotations(ShakedownLabels.CORDONED).removeFromAnnotations(ShakedownLabels.RUN)
-        .endMetadata().build());
+    NodeMarks.uncordon(client, nodeName);
   }
 }

@@ -1,6 +1,7 @@
 package dev.shakedown.fault;
 
 import dev.shakedown.ShakedownException;
+import dev.shakedown.cluster.NodeMarks;
 import dev.shakedown.cluster.ShakedownLabels;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -79,11 +80,11 @@ public final class NodeDrain implements Fault {
             + " have no controller and would be lost; use force() or scenarioNamespaceOnly()");
       }
     }
-    String run = Cordon.runOf(scope.client(), scope.namespace());
+    String run = NodeMarks.runOf(scope.client(), scope.namespace());
     List<String> cordoned = new ArrayList<>();
     try {
       for (String node : nodes) {
-        Cordon.cordon(scope.client(), node, run);
+        NodeMarks.cordon(scope.client(), node, run);
         cordoned.add(node);
       }
       try (KubernetesClient once = withoutRetries(scope.client())) {
@@ -92,12 +93,12 @@ public final class NodeDrain implements Fault {
         }
       }
     } catch (RuntimeException e) {
-      cordoned.forEach(node -> Cordon.uncordon(scope.client(), node));
+      cordoned.forEach(node -> NodeMarks.uncordon(scope.client(), node));
       throw e;
     }
     return Handle.injected(scope, name(), targets + " cordoned and evicted",
         nodes.stream().map(n -> "node/" + n).toList(),
-        () -> nodes.forEach(node -> Cordon.uncordon(scope.client(), node)));
+        () -> nodes.forEach(node -> NodeMarks.uncordon(scope.client(), node)));
   }
 
   private void drain(KubernetesClient client, String node, String only, dev.shakedown.history.Timeline timeline) {

@@ -3,6 +3,7 @@ package dev.shakedown.maintenance;
 import dev.shakedown.ShakedownException;
 import dev.shakedown.cluster.Cluster;
 import dev.shakedown.cluster.Node;
+import dev.shakedown.cluster.NodeMarks;
 import dev.shakedown.fault.Fault;
 import dev.shakedown.fault.FaultHandle;
 import dev.shakedown.fault.FaultScope;
@@ -24,9 +25,12 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A rolling node maintenance, one node at a time, as an operator does it before an upgrade: capacity check → drain
- * (PodDisruptionBudgets respected, {@link NodeDrain}) → restart the node container (or only its kubelet) → Ready →
- * uncordon → wait until the scenario's pods are all scheduled and Ready again → the next node. Each step is a
+ * A rolling node maintenance, one node at a time, as an operator does it before an upgrade: capacity check → take the
+ * node out of load balancers ({@link NodeMarks#EXCLUDE_FROM_LOAD_BALANCERS}) → drain (PodDisruptionBudgets respected,
+ * {@link NodeDrain}) → restart the node container (or only its kubelet) → Ready →
+ * uncordon → wait until the scenario's pods are all scheduled and Ready again → back into load balancers → the next
+ * node. Without the exclusion a NodePort client keeps sending to a stopped node until its node controller marks it
+ * NotReady (about 40 s): a rehearsal measured 82 % success for a web service that never lost a ready replica. Each step is a
  * progress line and a timeline mark (source {@code maintenance}); {@link #report()} holds what each node's
  * maintenance did. A drain that a budget blocks past {@link #drainTimeout(Duration)} stops the maintenance with an
  * error naming the blocked pods, after the node is uncordoned. The handle's heal is idempotent: it uncordons and
@@ -159,6 +163,7 @@ public final class RollingMaintenance implements Fault {
     Duration settle = null;
     List<String> pending = List.of();
     try {
+      NodeMarks.excludeFromLoadBalancers(scope.client(), name);
       FaultHandle drained = Faults.nodeDrain(Targets.node(name)).timeout(drainTimeout).inject(scope);
       open.add(drained);
       drain = since(t0);
@@ -190,6 +195,7 @@ public final class RollingMaintenance implements Fault {
       drained.close();
       open.remove(drained);
       awaitSettled(scope, name);
+      NodeMarks.includeInLoadBalancers(scope.client(), name);
       settle = since(s0);
       progress(scope, "settled", name, "uncordoned; the scenario's pods Ready in " + settle.toMillis() + " ms");
       report.add(new NodeMaintenance(name, plan, drain, up, settle, evicted, pending, refusals(scope, marks), null));
@@ -270,6 +276,13 @@ public final class RollingMaintenance implements Fault {
       }
     }
     open.clear();
+    for (String n : nodes) {
+      try {
+        NodeMarks.includeInLoadBalancers(cluster.client(), n);
+      } catch (RuntimeException e) {
+        failures.add(e);
+      }
+    }
     if (!failures.isEmpty()) {
       ShakedownException e = new ShakedownException("rolling maintenance heal: " + failures.stream()
           .map(Throwable::getMessage).toList());

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Reaches a NodePort Service from the test JVM: kind's node containers sit on the docker {@code kind}
  * network, routable from the host, so requests go round-robin to {@code http://<InternalIP>:<nodePort>} of
- * the nodes that are currently Ready (re-read on {@link #refresh()}). Pods themselves are not routable.
+ * the nodes that are currently Ready and not labelled {@code node.kubernetes.io/exclude-from-external-load-balancers}
+ * (as a cloud load balancer leaves them out; re-read on {@link #refresh()}). Pods themselves are not routable.
  */
 public final class NodePortEndpoints implements Endpoints {
 
@@ -105,6 +106,7 @@ public final class NodePortEndpoints implements Endpoints {
     try {
       List<URI> fresh = client.nodes().list().getItems().stream()
           .filter(NodePortEndpoints::isReady)
+          .filter(n -> !dev.shakedown.cluster.NodeMarks.isExcludedFromLoadBalancers(n))
           .map(NodePortEndpoints::internalIp)
           .filter(Objects::nonNull)
           .sorted()
