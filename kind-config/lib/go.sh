@@ -40,8 +40,9 @@ wrapper_module() {
     go mod edit -require "$module@$version" )
 }
 
+# build_kubernetes [VERSION]: the seven binaries of one release (default the pinned KUBERNETES_VERSION).
 build_kubernetes() {
-  local v=$KUBERNETES_VERSION dir work minor
+  local v=${1:-$KUBERNETES_VERSION} dir work minor
   dir=$(go_tool_dir kubernetes "$v")
   [ -x "$dir/kubeadm" ] && [ -x "$dir/kube-proxy" ] && return 0
   require_go kubernetes; require_module k8s.io/kubernetes "$v"

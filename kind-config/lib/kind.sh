@@ -65,6 +65,16 @@ repair_node_residue() {
   done
 }
 
+# The kubelet version each node reports, e.g. "v1.35.4" (distinct values, space-separated).
+node_versions() { kctl get nodes -o 'jsonpath={.items[*].status.nodeInfo.kubeletVersion}' 2>/dev/null | tr ' ' '\n' | sort -u | tr '\n' ' ' | sed 's/ $//'; }
+
+# True unless the API answers and some node reports a kubelet other than the pinned one.
+nodes_on_pinned_version() {
+  local versions
+  versions=$(node_versions) || return 0
+  [ -z "$versions" ] || [ "$versions" = "$KUBERNETES_VERSION" ]
+}
+
 cluster_up() {
   local image name running workloads
   ensure_docker
@@ -76,7 +86,9 @@ cluster_up() {
     if [ "${running%%-*}" = "${image%%-*}" ]; then
       progress "cluster $name exists: repairing and checking it"
       repair_nodes
-      if wait_healthy; then
+      if ! nodes_on_pinned_version; then
+        progress "cluster $name runs Kubernetes $(node_versions) (an upgrade rehearsal moved it), not the pinned $KUBERNETES_VERSION: recreating it"
+      elif wait_healthy; then
         [ "$running" = "$image" ] || progress "note: cluster $name runs node image $running; the current build is $image ('$0 down' then '$0 up' to move to it)"
         "$KIND" export kubeconfig --name "$name" >/dev/null 2>&1
         progress "cluster $name is healthy (context kind-$name)"

@@ -96,7 +96,7 @@ public final class HttpOp implements Client {
   }
 
   /** Connection refused or not established in time: the server cannot have seen the request. */
-  static boolean neverSent(Throwable error) {
+  public static boolean neverSent(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
         return true;

@@ -77,7 +77,7 @@ public final class KindConfig {
   }
 
   /** The build cache: {@code SHAKEDOWN_CACHE}, else {@code ~/.cache/shakedown}. */
-  static Path cache() {
+  public static Path cache() {
     String env = System.getenv("SHAKEDOWN_CACHE");
     return env != null && !env.isBlank() ? Path.of(env)
         : Path.of(System.getProperty("user.home"), ".cache", "shakedown");

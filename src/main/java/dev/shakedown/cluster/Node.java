@@ -90,6 +90,20 @@ public final class Node {
     return DockerExec.run(docker.get(), name, EXEC_TIMEOUT, command);
   }
 
+  /** Like {@link #exec(String...)}, bounded by {@code timeout} instead (e.g. a kubeadm upgrade takes minutes). */
+  public String exec(Duration timeout, String... command) {
+    return DockerExec.run(docker.get(), name, timeout, command);
+  }
+
+  /**
+   * Copies the host file or directory {@code hostPath} into {@code remoteDir} of the node container ({@code docker
+   * cp}; a directory keeps its name).
+   */
+  public void copyIn(java.nio.file.Path hostPath, String remoteDir) {
+    docker("cp " + hostPath, () -> docker.get().copyArchiveToContainerCmd(name).withHostResource(hostPath.toString())
+        .withRemotePath(remoteDir).exec());
+  }
+
   /**
    * Waits until the container runs unpaused and the Kubernetes node is Ready; after {@link #start()} or
    * {@link #unpause()} the kubelet must also have renewed its lease since then, so a stale Ready does not count.

@@ -48,6 +48,8 @@ public final class RollingMaintenance implements Fault {
 
   private final NodeTargets targets;
   private Restart restart = Restart.NODE_CONTAINER;
+  private String workName;
+  private java.util.function.Consumer<Node> work;
   private Duration drainTimeout = Duration.ofMinutes(3);
   private Duration readyWithin = Duration.ofMinutes(3);
   private Duration down = Duration.ZERO;
@@ -67,7 +69,23 @@ public final class RollingMaintenance implements Fault {
   /** What to restart on each drained node (default the node container). */
   public RollingMaintenance restart(Restart restart) {
     this.restart = Objects.requireNonNull(restart, "restart");
+    this.work = null;
+    this.workName = null;
     return this;
+  }
+
+  /**
+   * Instead of a restart, {@code work} on each drained, cordoned node (e.g. a kubeadm upgrade of it); the node must be
+   * Ready within {@link #readyWithin} after it. {@code name} is for the progress lines and the report.
+   */
+  public RollingMaintenance work(String name, java.util.function.Consumer<Node> work) {
+    this.workName = Objects.requireNonNull(name, "name");
+    this.work = Objects.requireNonNull(work, "work");
+    return this;
+  }
+
+  private String workName() {
+    return workName != null ? workName : "restart " + restart + (down.isZero() ? "" : " after " + down + " down");
   }
 
   /** How long a drain may wait for budgets (default 3 minutes): a blocked drain fails, naming the pods. */
@@ -146,8 +164,7 @@ public final class RollingMaintenance implements Fault {
             + "; so far: " + report.stream().map(NodeMaintenance::summary).toList(), e);
       }
     }
-    return Handle.injected(scope, name(), nodes.size() + " node(s), one at a time, restart " + restart
-        + (down.isZero() ? "" : " after " + down + " down"),
+    return Handle.injected(scope, name(), nodes.size() + " node(s), one at a time, " + workName(),
         nodes.stream().map(n -> "node/" + n).toList(), () -> heal(cluster, nodes, open));
   }
 
@@ -169,28 +186,16 @@ public final class RollingMaintenance implements Fault {
       drain = since(t0);
       progress(scope, "drained", name, "in " + drain.toMillis() + " ms");
       long r0 = System.nanoTime();
-      switch (restart) {
-        case NODE_CONTAINER -> {
-          node.stop();
-          if (!down.isZero()) {
-            Waits.hold(down);
-          }
-          pending = pending(scope);
-          node.start();
-        }
-        case KUBELET -> {
-          node.exec("systemctl", "stop", "kubelet");
-          if (!down.isZero()) {
-            Waits.hold(down);
-          }
-          pending = pending(scope);
-          node.exec("systemctl", "start", "kubelet");
-        }
+      if (work != null) {
+        work.accept(node);
+        pending = pending(scope);
+      } else {
+        restart(node);
+        pending = pending(scope);
       }
       node.awaitReady(readyWithin);
       up = since(r0);
-      progress(scope, "ready", name, "restarted (" + restart + (down.isZero() ? "" : ", " + down + " down")
-          + ") and Ready in " + up.toMillis() + " ms");
+      progress(scope, "ready", name, workName() + ", then Ready in " + up.toMillis() + " ms");
       long s0 = System.nanoTime();
       drained.close();
       open.remove(drained);
@@ -203,6 +208,25 @@ public final class RollingMaintenance implements Fault {
       report.add(new NodeMaintenance(name, plan, drain, up, settle, evicted, pending, refusals(scope, marks),
           e.getMessage()));
       throw e;
+    }
+  }
+
+  private void restart(Node node) {
+    switch (restart) {
+      case NODE_CONTAINER -> {
+        node.stop();
+        if (!down.isZero()) {
+          Waits.hold(down);
+        }
+        node.start();
+      }
+      case KUBELET -> {
+        node.exec("systemctl", "stop", "kubelet");
+        if (!down.isZero()) {
+          Waits.hold(down);
+        }
+        node.exec("systemctl", "start", "kubelet");
+      }
     }
   }
 
@@ -261,7 +285,7 @@ public final class RollingMaintenance implements Fault {
         if (!node.isRunning()) {
           node.start();
           node.awaitReady(readyWithin);
-        } else if (restart == Restart.KUBELET) {
+        } else if (work == null && restart == Restart.KUBELET) {
           node.exec("systemctl", "start", "kubelet");   // harmless when it runs
         }
       } catch (RuntimeException e) {
@@ -309,7 +333,7 @@ public final class RollingMaintenance implements Fault {
 
   @Override
   public String toString() {
-    return "rolling maintenance of " + targets + " (restart " + restart + ")";
+    return "rolling maintenance of " + targets + " (" + workName() + ")";
   }
 
   /** Map view for attachments: node → one-line summary. */
