@@ -93,8 +93,9 @@ cluster_up() {
         "$KIND" export kubeconfig --name "$name" >/dev/null 2>&1
         progress "cluster $name is healthy (context kind-$name)"
         return 0
+      else
+        progress "cluster $name is not healthy: recreating it"
       fi
-      progress "cluster $name is not healthy: recreating it"
     else
       progress "cluster $name runs $running, not Kubernetes ${image#*:}: recreating it with $image"
     fi

@@ -132,6 +132,18 @@ public final class KubernetesUpgrade implements Fault {
     List<String> all = scope.client().nodes().list().getItems().stream().map(n -> n.getMetadata().getName())
         .sorted().toList();
     Handle.chosen(scope, name(), from + " -> " + version, all);
+    try {
+      return upgrade(scope, cluster, from, controlPlanes, all);
+    } catch (RuntimeException e) {
+      readVersions(scope);
+      throw new ShakedownException("upgrade to " + version + " stopped: " + e.getMessage() + "; node versions now: "
+          + new java.util.TreeMap<>(versions()) + "; kind-config/cluster up recreates the cluster on the pinned "
+          + "version", e);
+    }
+  }
+
+  private FaultHandle upgrade(FaultScope scope, Cluster cluster, String from, List<String> controlPlanes,
+      List<String> all) {
     for (String n : all) {
       load(scope, cluster.node(n));
     }
@@ -144,6 +156,7 @@ public final class KubernetesUpgrade implements Fault {
           "--ignore-preflight-errors=all");
       swapKubelet(node);
       node.awaitReady(readyWithin);
+      awaitServing(scope, cp);
       readVersions(scope);
     }
     controlPlane = Duration.ofNanos(System.nanoTime() - c0);
@@ -164,8 +177,7 @@ public final class KubernetesUpgrade implements Fault {
         .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
     if (!behind.isEmpty()) {
       maintained.close();
-      throw new ShakedownException("upgrade to " + version + ": nodes not on it after the upgrade: " + behind
-          + "; kind-config/cluster down && kind-config/cluster up recreates the cluster on the pinned version");
+      throw new ShakedownException("nodes not on " + version + " after the upgrade: " + behind);
     }
     step(scope, "cluster", "every node reports " + version);
     return Handle.injected(scope, name(), from + " -> " + version, all.stream().map(n -> "node/" + n).toList(),
@@ -214,6 +226,21 @@ public final class KubernetesUpgrade implements Fault {
     String dir = IN_NODE + "/" + version;
     node.exec("sh", "-c", "install -m 0755 " + dir + "/kubectl /usr/bin/kubectl && systemctl stop kubelet && "
         + "install -m 0755 " + dir + "/kubelet /usr/bin/kubelet && systemctl daemon-reload && systemctl start kubelet");
+  }
+
+  /**
+   * Right after its restart the upgraded API server answered {@code nodes is forbidden} for a while (its RBAC caches
+   * not yet filled): wait until it lists nodes for the harness's user and the node reports the new kubelet.
+   */
+  private void awaitServing(FaultScope scope, String node) {
+    dev.shakedown.internal.Waits.until("the upgraded API server lists nodes and " + node + " reports kubelet "
+        + version, readyWithin, dev.shakedown.internal.Waits.POLL, () -> {
+          try {
+            return scope.client().nodes().withName(node).get().getStatus().getNodeInfo().getKubeletVersion();
+          } catch (RuntimeException e) {
+            return e.getMessage();
+          }
+        }, version::equals);
   }
 
   private synchronized void readVersions(FaultScope scope) {
