@@ -154,8 +154,10 @@ public final class KubernetesUpgrade implements Fault {
       step(scope, cp, "kubeadm upgrade apply " + version);
       node.exec(Duration.ofMinutes(10), IN_NODE + "/" + version + "/kubeadm", "upgrade", "apply", version, "--yes",
           "--ignore-preflight-errors=all");
+      Map<String, String> hashes = staticPodHashes(scope, cp);
       swapKubelet(node);
       node.awaitReady(readyWithin);
+      awaitStaticPodsRecreated(scope, cp, hashes);
       awaitServing(scope, cp);
       readVersions(scope);
     }
@@ -226,6 +228,41 @@ public final class KubernetesUpgrade implements Fault {
     String dir = IN_NODE + "/" + version;
     node.exec("sh", "-c", "install -m 0755 " + dir + "/kubectl /usr/bin/kubectl && systemctl stop kubelet && "
         + "install -m 0755 " + dir + "/kubelet /usr/bin/kubelet && systemctl daemon-reload && systemctl start kubelet");
+  }
+
+  /** Static pod → its {@code kubernetes.io/config.hash} (its UID on the node), of the control-plane pods on a node. */
+  private static Map<String, String> staticPodHashes(FaultScope scope, String node) {
+    Map<String, String> hashes = new java.util.TreeMap<>();
+    scope.client().pods().inNamespace("kube-system").withLabel("tier", "control-plane")
+        .withField("spec.nodeName", node).list().getItems().forEach(p -> hashes.put(p.getMetadata().getName(),
+            String.valueOf(p.getMetadata().getAnnotations().get("kubernetes.io/config.hash"))));
+    return hashes;
+  }
+
+  /**
+   * The new kubelet computes other static pod hashes and recreates every control-plane pod (etcd and the API server
+   * too) shortly after it starts: wait until each has a new hash and is Ready, or the next steps meet an API server
+   * that is restarting.
+   */
+  private void awaitStaticPodsRecreated(FaultScope scope, String node, Map<String, String> before) {
+    dev.shakedown.internal.Waits.until("control-plane static pods " + before.keySet() + " on " + node
+        + " recreated by kubelet " + version + " and Ready", readyWithin, dev.shakedown.internal.Waits.POLL, () -> {
+          try {
+            List<String> waiting = new java.util.ArrayList<>();
+            for (var p : scope.client().pods().inNamespace("kube-system").withLabel("tier", "control-plane")
+                .withField("spec.nodeName", node).list().getItems()) {
+              String hash = String.valueOf(p.getMetadata().getAnnotations().get("kubernetes.io/config.hash"));
+              boolean ready = p.getStatus() != null && p.getStatus().getConditions() != null && p.getStatus()
+                  .getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+              if (hash.equals(before.get(p.getMetadata().getName())) || !ready) {
+                waiting.add(p.getMetadata().getName() + (ready ? " (old hash)" : " (not Ready)"));
+              }
+            }
+            return waiting;
+          } catch (RuntimeException e) {
+            return List.of("API: " + e.getMessage());
+          }
+        }, List::isEmpty);
   }
 
   /**
