@@ -165,7 +165,8 @@ public final class KubernetesUpgrade implements Fault {
     step(scope, "control-plane", "upgraded in " + controlPlane.toMillis() + " ms; versions " + versions());
     RollingMaintenance rolling = RollingMaintenance.of(Targets.workers().all()).drainTimeout(drainTimeout)
         .readyWithin(readyWithin).work("kubeadm upgrade node and kubelet " + version, node -> {
-          node.exec(Duration.ofMinutes(5), IN_NODE + "/" + version + "/kubeadm", "upgrade", "node");
+          node.exec(Duration.ofMinutes(5), IN_NODE + "/" + version + "/kubeadm", "upgrade", "node",
+              "--ignore-preflight-errors=all");   // SystemVerification: cgroup v1 (failCgroupV1: false is set)
           swapKubelet(node);
         });
     workers = rolling;
