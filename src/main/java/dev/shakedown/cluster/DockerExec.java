@@ -9,11 +9,15 @@ import dev.shakedown.ShakedownException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** {@code docker exec} with separate stdout / stderr, a bound, and the exit code checked. */
 final class DockerExec {
+
+  /** How many of the last stdout lines a failure shows (kubeadm prints its errors there, and only warnings on stderr). */
+  static final int STDOUT_TAIL = 5;
 
   private DockerExec() {}
 
@@ -48,8 +52,11 @@ final class DockerExec {
       throw new ShakedownException(shown + " failed: " + e.getMessage(), e);
     }
     if (exit == null || exit != 0) {
+      List<String> out = stdout.toString(StandardCharsets.UTF_8).strip().lines().toList();
+      String tail = out.isEmpty() ? "" : "; last stdout lines: "
+          + String.join(" | ", out.subList(Math.max(0, out.size() - STDOUT_TAIL), out.size()));
       throw new ShakedownException(shown + " exited with " + exit + ", expected 0; stderr: "
-          + stderr.toString(StandardCharsets.UTF_8).strip());
+          + stderr.toString(StandardCharsets.UTF_8).strip() + tail);
     }
     return stdout.toString(StandardCharsets.UTF_8);
   }
