@@ -44,7 +44,6 @@ final class PlacementChecker implements Checker<Timeline> {
 
   Verdict check(List<TimelineEvent> events) {
     List<Wait> waits = waits(events);
-    long end = events.isEmpty() ? 0 : events.get(events.size() - 1).recordedNanos();
     Verdict.Builder b = Verdict.builder(CHECKER).count("waits", waits.size())
         .count("waited-for-their-node", waits.stream().filter(Wait::pinned).count());
     List<String> late = new ArrayList<>();
@@ -52,8 +51,9 @@ final class PlacementChecker implements Checker<Timeline> {
     for (Wait w : waits) {
       longest = w.length().compareTo(longest) > 0 ? w.length() : longest;
       long allowedUntil = w.fromNanos() + bound.toNanos();
-      if (w.pinned()) {
-        allowedUntil = Math.max(allowedUntil, uncordonedAfter(events, w.node(), w.fromNanos(), end) + bound.toNanos());
+      if (w.pinned() && w.placed()) {
+        long back = lastUncordon(events, w.node(), w.fromNanos(), w.toNanos());
+        allowedUntil = back < 0 ? allowedUntil : Math.max(allowedUntil, back + bound.toNanos());
       }
       if (w.toNanos() > allowedUntil) {
         late.add(w.pod() + " " + (w.placed() ? "waited " : "still without a node after ") + seconds(w.length())
@@ -70,14 +70,17 @@ final class PlacementChecker implements Checker<Timeline> {
         + " (" + waits.size() + " waits, the longest " + seconds(longest) + ")").build();
   }
 
-  /** When {@code node} was next uncordoned after {@code from}; {@code end} when it was not (or is unknown). */
-  private static long uncordonedAfter(List<TimelineEvent> events, String node, long from, long end) {
+  /**
+   * When {@code node} was last uncordoned within the wait ({@code from}..{@code to}), or -1: a pod still without a node,
+   * or one whose node was never cordoned during its wait, gets no allowance beyond the bound.
+   */
+  private static long lastUncordon(List<TimelineEvent> events, String node, long from, long to) {
     if (node == null) {
-      return end;
+      return -1;
     }
     return events.stream().filter(e -> e.source().equals("node") && e.kind().equals("Uncordoned")
-            && e.subject().equals("node/" + node) && e.recordedNanos() >= from)
-        .mapToLong(TimelineEvent::recordedNanos).findFirst().orElse(end);
+            && e.subject().equals("node/" + node) && e.recordedNanos() >= from && e.recordedNanos() <= to)
+        .mapToLong(TimelineEvent::recordedNanos).max().orElse(-1);
   }
 
   static List<Wait> waits(List<TimelineEvent> events) {

@@ -20,7 +20,7 @@ import java.util.Objects;
 public final class ApiServerClient implements Client {
 
   private final KubernetesClient shared;
-  private KubernetesClient client;
+  private volatile KubernetesClient client;
 
   public ApiServerClient(KubernetesClient shared) {
     this.shared = Objects.requireNonNull(shared, "shared");
@@ -34,14 +34,19 @@ public final class ApiServerClient implements Client {
 
   @Override
   public synchronized void open() {
+    close();
     client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(shared.getConfiguration())
         .withRequestRetryBackoffLimit(0).withRequestTimeout(2000).withConnectionTimeout(2000).build()).build();
   }
 
   @Override
   public Result invoke(Op op) {
+    KubernetesClient current = client;
+    if (current == null) {
+      return Result.fail("api-server client not opened");
+    }
     try {
-      String answer = client.raw("/readyz");
+      String answer = current.raw("/readyz");
       return "ok".equals(answer == null ? null : answer.strip()) ? Result.ok(answer.strip(), null)
           : Result.fail("/readyz answered " + answer);
     } catch (RuntimeException e) {

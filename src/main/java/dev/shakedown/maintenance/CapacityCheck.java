@@ -224,7 +224,8 @@ public final class CapacityCheck {
         boolean near = inDomain(node, term.getTopologyKey(), onNode).stream()
             .anyMatch(p -> p != pod && covers(term, pod, p));
         if (!near) {
-          return Optional.of("required pod affinity " + term.getLabelSelector().getMatchLabels() + " ("
+          return Optional.of("required pod affinity " + (term.getLabelSelector() == null ? "{}"
+              : term.getLabelSelector().getMatchLabels()) + " ("
               + term.getTopologyKey() + ") not met");
         }
       }

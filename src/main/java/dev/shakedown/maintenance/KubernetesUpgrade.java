@@ -23,9 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * A real Kubernetes minor upgrade of the kind cluster, as kubeadm documents it and kinder rehearses it: the next
+ * A real Kubernetes minor upgrade of the kind cluster, in kubeadm's order (as kinder rehearses it): the next
  * minor's binaries and images (built by {@code kind-config/cluster build --upgrade-to VERSION}) are copied into every
- * node; {@code kubeadm upgrade apply} on the control plane, then its kubelet; then each worker in turn as a
+ * node; {@code kubeadm upgrade apply} on the first control-plane node ({@code upgrade node} on any other), then its
+ * kubelet (control-plane nodes are not drained); then each worker in turn as a
  * {@link RollingMaintenance} whose work is {@code kubeadm upgrade node} and the new kubelet. Afterwards every node must
  * report the new version. {@link #versions()} says which node runs which version, also after a failure. There is no
  * way back: {@code kind-config/cluster up} recreates a cluster that does not run the pinned version.
@@ -152,8 +153,12 @@ public final class KubernetesUpgrade implements Fault {
     for (String cp : controlPlanes) {
       Node node = cluster.node(cp);
       step(scope, cp, "kubeadm upgrade apply " + version);
-      node.exec(Duration.ofMinutes(10), IN_NODE + "/" + version + "/kubeadm", "upgrade", "apply", version, "--yes",
-          "--ignore-preflight-errors=all");
+      if (cp.equals(controlPlanes.get(0))) {
+        node.exec(Duration.ofMinutes(10), inNode() + "/kubeadm", "upgrade", "apply", version, "--yes",
+            "--ignore-preflight-errors=all");
+      } else {   // kubeadm: apply on the first control-plane node, upgrade node on the others
+        node.exec(Duration.ofMinutes(10), inNode() + "/kubeadm", "upgrade", "node", "--ignore-preflight-errors=all");
+      }
       Map<String, String> hashes = staticPodHashes(scope, cp);
       swapKubelet(node);
       node.awaitReady(readyWithin);
@@ -165,9 +170,10 @@ public final class KubernetesUpgrade implements Fault {
     step(scope, "control-plane", "upgraded in " + controlPlane.toMillis() + " ms; versions " + versions());
     RollingMaintenance rolling = RollingMaintenance.of(Targets.workers().all()).drainTimeout(drainTimeout)
         .readyWithin(readyWithin).work("kubeadm upgrade node and kubelet " + version, node -> {
-          node.exec(Duration.ofMinutes(5), IN_NODE + "/" + version + "/kubeadm", "upgrade", "node",
+          node.exec(Duration.ofMinutes(5), inNode() + "/kubeadm", "upgrade", "node",
               "--ignore-preflight-errors=all");   // SystemVerification: cgroup v1 (failCgroupV1: false is set)
           swapKubelet(node);
+          awaitServing(scope, node.name());   // the new kubelet runs and reports its version
         });
     workers = rolling;
     FaultHandle maintained;
@@ -202,12 +208,17 @@ public final class KubernetesUpgrade implements Fault {
     }
   }
 
+  /** The artifacts' directory inside a node: {@code docker cp} keeps the host folder's name. */
+  private String inNode() {
+    return IN_NODE + "/" + artifacts.getFileName();
+  }
+
   private void load(FaultScope scope, Node node) {
     step(scope, node.name(), "copying " + version + "'s binaries and images in");
     node.exec("mkdir", "-p", IN_NODE);
     node.copyIn(artifacts, IN_NODE);
     node.exec(Duration.ofMinutes(5), "ctr", "--namespace=k8s.io", "images", "import", "--no-unpack",
-        IN_NODE + "/" + version + "/images.tar");
+        inNode() + "/images.tar");
   }
 
   /**
@@ -226,7 +237,7 @@ public final class KubernetesUpgrade implements Fault {
   }
 
   private void swapKubelet(Node node) {
-    String dir = IN_NODE + "/" + version;
+    String dir = inNode();
     node.exec("sh", "-c", "install -m 0755 " + dir + "/kubectl /usr/bin/kubectl && systemctl stop kubelet && "
         + "install -m 0755 " + dir + "/kubelet /usr/bin/kubelet && systemctl daemon-reload && systemctl start kubelet");
   }
@@ -259,6 +270,9 @@ public final class KubernetesUpgrade implements Fault {
                 waiting.add(p.getMetadata().getName() + (ready ? " (old hash)" : " (not Ready)"));
               }
             }
+            before.keySet().stream().filter(name -> waiting.stream().noneMatch(w -> w.startsWith(name)))
+                .filter(name -> scope.client().pods().inNamespace("kube-system").withName(name).get() == null)
+                .forEach(name -> waiting.add(name + " (absent)"));
             return waiting;
           } catch (RuntimeException e) {
             return List.of("API: " + e.getMessage());
@@ -283,8 +297,9 @@ public final class KubernetesUpgrade implements Fault {
 
   private synchronized void readVersions(FaultScope scope) {
     try {
-      scope.client().nodes().list().getItems().forEach(n -> versions.put(n.getMetadata().getName(),
-          n.getStatus().getNodeInfo().getKubeletVersion()));
+      var nodes = scope.client().nodes().list().getItems();
+      versions.clear();
+      nodes.forEach(n -> versions.put(n.getMetadata().getName(), n.getStatus().getNodeInfo().getKubeletVersion()));
     } catch (RuntimeException e) {
       versions.put("(API)", "unreadable: " + e.getMessage());
     }

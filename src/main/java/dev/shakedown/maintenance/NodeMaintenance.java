@@ -11,9 +11,9 @@ import java.util.List;
  * @param drain cordon → every evictable pod evicted and gone
  * @param restart the node container (or kubelet) restarted → the node Ready
  * @param settle uncordon → every pod of the scenario namespace scheduled and Ready again
- * @param evicted the pods the drain evicted ({@code namespace/name})
- * @param pending pods of the scenario namespace without a node while this node was down, with the scheduler's
- *     last reason ({@code namespace/name: reason})
+ * @param evicted the pods on the node when its drain began that a drain evicts (not DaemonSet or mirror pods)
+ * @param pending pods of the scenario namespace without a node right after the work on this node, while it was still
+ *     cordoned, with the scheduler's last reason ({@code namespace/name: reason})
  * @param refusals evictions a PodDisruptionBudget refused during the drain (first refusal per pod)
  * @param failure why this node's maintenance stopped, or {@code null}
  */

@@ -25,7 +25,8 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A rolling node maintenance, one node at a time, as an operator does it before an upgrade: capacity check → take the
+ * A rolling node maintenance, one node at a time, as an operator does it before an upgrade: capacity check (recorded in
+ * {@link #capacity()} and each node's report, not a gate: judge it with {@code capacity().verdict()}) → take the
  * node out of load balancers ({@link NodeMarks#EXCLUDE_FROM_LOAD_BALANCERS}) → drain (PodDisruptionBudgets respected,
  * {@link NodeDrain}) → restart the node container (or only its kubelet) → Ready →
  * uncordon → wait until the scenario's pods are all scheduled and Ready again → back into load balancers → the next
@@ -42,7 +43,7 @@ public final class RollingMaintenance implements Fault {
   public enum Restart {
     /** {@code docker stop} and {@code start} of the kind node container: every process on the node restarts. */
     NODE_CONTAINER,
-    /** {@code systemctl restart kubelet}: the containers keep running. */
+    /** {@code systemctl stop kubelet}, the {@link #downFor} hold, {@code start}: the containers keep running. */
     KUBELET
   }
 
@@ -159,9 +160,14 @@ public final class RollingMaintenance implements Fault {
       try {
         maintain(scope, cluster.node(n), open);
       } catch (RuntimeException e) {
-        heal(cluster, nodes, open);
-        throw new ShakedownException("rolling maintenance stopped at node " + n + ": " + e.getMessage()
-            + "; so far: " + report.stream().map(NodeMaintenance::summary).toList(), e);
+        ShakedownException stopped = new ShakedownException("rolling maintenance stopped at node " + n + ": "
+            + e.getMessage() + "; so far: " + report.stream().map(NodeMaintenance::summary).toList(), e);
+        try {
+          heal(cluster, nodes, open);
+        } catch (RuntimeException healFailure) {
+          stopped.addSuppressed(healFailure);
+        }
+        throw stopped;
       }
     }
     return Handle.injected(scope, name(), nodes.size() + " node(s), one at a time, " + workName(),
@@ -251,9 +257,14 @@ public final class RollingMaintenance implements Fault {
   private void awaitSettled(FaultScope scope, String node) {
     Waits.until("after node " + node + ": every pod of namespace " + scope.namespace() + " scheduled and Ready",
         readyWithin, Waits.POLL, () -> scope.client().pods().inNamespace(scope.namespace()).list().getItems().stream()
-            .filter(p -> p.getMetadata().getDeletionTimestamp() == null && !ready(p))
+            .filter(p -> p.getMetadata().getDeletionTimestamp() == null && !finished(p) && !ready(p))
             .map(p -> CapacityCheck.key(p) + (p.getSpec().getNodeName() == null ? " (no node)" : " (not Ready)"))
             .toList(), List::isEmpty, left -> left + " are not");
+  }
+
+  private static boolean finished(Pod pod) {
+    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    return "Succeeded".equals(phase) || "Failed".equals(phase);
   }
 
   private static boolean ready(Pod pod) {
@@ -285,8 +296,8 @@ public final class RollingMaintenance implements Fault {
         if (!node.isRunning()) {
           node.start();
           node.awaitReady(readyWithin);
-        } else if (work == null && restart == Restart.KUBELET) {
-          node.exec("systemctl", "start", "kubelet");   // harmless when it runs
+        } else if (work != null || restart == Restart.KUBELET) {
+          node.exec("systemctl", "start", "kubelet");   // harmless when it runs; a failed step may have stopped it
         }
       } catch (RuntimeException e) {
         failures.add(e);

@@ -70,8 +70,20 @@ public final class TimelineRecorder implements AutoCloseable {
     watches.add(new WatchGaps("informer/" + resource, informer::isWatching, timeline));
   }
 
+  private volatile boolean closed;
+
+  /** Never throws: an exception would cancel every later sample of the fixed-delay schedule. */
   private void sample() {
-    watches.forEach(WatchGaps::sample);
+    for (WatchGaps gaps : watches) {
+      if (closed) {
+        return;   // closing informers are not a gap
+      }
+      try {
+        gaps.sample();
+      } catch (RuntimeException e) {
+        // a sample that failed says nothing; the next one asks again
+      }
+    }
   }
 
   /** Whether every informer is still watching. */
@@ -81,6 +93,7 @@ public final class TimelineRecorder implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     sampler.shutdownNow();
     informers.forEach(SharedIndexInformer::close);
     informers.clear();

@@ -71,6 +71,18 @@ class PodsPlacedWithinTest {
   }
 
   @Test
+  void aPodWaitingForItsVolumesNodeThatNeverGetsANodeIsLate() {
+    at(0, "node", "Cordoned", "node/worker2", null);
+    at(1, "pod", "ADDED", POD, "phase Pending");
+    at(2, "event", "FailedScheduling", POD, "Warning: 0/4 nodes are available: 1 node(s) were unschedulable, "
+        + "2 node(s) had volume node affinity conflict.");
+    at(90, "node", "Uncordoned", "node/worker2", null);
+    at(200, "phase", "begin", "verify", null);
+
+    assertThat(check(Duration.ofSeconds(30))).isInvalid().hasCount("late", 1);
+  }
+
+  @Test
   void aNonPositiveBoundIsRefused() {
     assertThatThrownBy(() -> TimelineCheckers.podsPlacedWithin(Duration.ZERO))
         .hasMessage("the bound must be positive, was PT0S");
