@@ -151,8 +151,13 @@ public final class NodeDrain implements Fault {
     var pods = namespace == null ? client.pods().inAnyNamespace() : client.pods().inNamespace(namespace);
     return pods.list().getItems().stream()
         .filter(p -> p.getSpec() != null && node.equals(p.getSpec().getNodeName()))
-        .filter(p -> !Pods.isDaemonSetPod(p) && !Pods.isMirrorPod(p))
+        .filter(NodeDrain::evicts)
         .toList();
+  }
+
+  /** Whether a drain evicts {@code pod}: every pod but DaemonSet-controlled and mirror (static) pods. */
+  public static boolean evicts(Pod pod) {
+    return !Pods.isDaemonSetPod(pod) && !Pods.isMirrorPod(pod);
   }
 
   private static String key(Pod pod) {

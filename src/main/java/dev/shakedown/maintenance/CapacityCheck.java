@@ -1,5 +1,6 @@
 package dev.shakedown.maintenance;
 
+import dev.shakedown.fault.NodeDrain;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -83,7 +84,7 @@ public final class CapacityCheck {
     Map<String, Map<String, BigDecimal>> free = new HashMap<>();
     targets.forEach(t -> free.put(name(t), free(t, onNode.getOrDefault(name(t), List.of()))));
 
-    List<Pod> movers = onNode.getOrDefault(nodeName, List.of()).stream().filter(CapacityCheck::moves)
+    List<Pod> movers = onNode.getOrDefault(nodeName, List.of()).stream().filter(NodeDrain::evicts)
         .sorted(Comparator.comparing((Pod p) -> Scheduling.request(p, "cpu")).reversed()
             .thenComparing(p -> Scheduling.request(p, "memory"), Comparator.reverseOrder())
             .thenComparing(CapacityCheck::key))
@@ -299,15 +300,6 @@ public final class CapacityCheck {
   private static boolean active(Pod pod) {
     String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
     return !"Succeeded".equals(phase) && !"Failed".equals(phase);
-  }
-
-  /** What a drain evicts: not DaemonSet pods, not mirror (static) pods. */
-  private static boolean moves(Pod pod) {
-    boolean daemon = pod.getMetadata().getOwnerReferences() != null && pod.getMetadata().getOwnerReferences().stream()
-        .anyMatch(o -> "DaemonSet".equals(o.getKind()) && Boolean.TRUE.equals(o.getController()));
-    boolean mirror = pod.getMetadata().getAnnotations() != null
-        && pod.getMetadata().getAnnotations().containsKey("kubernetes.io/config.mirror");
-    return !daemon && !mirror;
   }
 
   private static String format(String resource, BigDecimal amount) {

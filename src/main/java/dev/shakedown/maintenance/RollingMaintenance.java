@@ -274,11 +274,7 @@ public final class RollingMaintenance implements Fault {
 
   private static List<Pod> pods(FaultScope scope, String node) {
     return scope.client().pods().inAnyNamespace().withField("spec.nodeName", node).list().getItems().stream()
-        .filter(p -> p.getMetadata().getOwnerReferences() == null || p.getMetadata().getOwnerReferences().stream()
-            .noneMatch(o -> "DaemonSet".equals(o.getKind())))
-        .filter(p -> p.getMetadata().getAnnotations() == null
-            || !p.getMetadata().getAnnotations().containsKey("kubernetes.io/config.mirror"))
-        .toList();
+        .filter(NodeDrain::evicts).toList();
   }
 
   private static int refusals(FaultScope scope, int from) {
