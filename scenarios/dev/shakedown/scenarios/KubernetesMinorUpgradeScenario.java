@@ -5,8 +5,12 @@ import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
 
 import dev.shakedown.check.AvailabilityThresholds;
+import dev.shakedown.check.BeforeAfter;
 import dev.shakedown.check.Checkers;
 import dev.shakedown.check.Facts;
+import dev.shakedown.check.ReadyPods;
+import dev.shakedown.check.StatefulSetSnapshot;
+import dev.shakedown.check.StatefulSetSnapshots;
 import dev.shakedown.check.TimelineCheckers;
 import dev.shakedown.check.Verdict;
 import dev.shakedown.client.Load;
@@ -38,6 +42,8 @@ class KubernetesMinorUpgradeScenario {
     HttpService web = ctx.deploy(HttpService.of(ctx).replicas(3));
     Etcd etcd = ctx.deploy(Etcd.of(ctx));
     Postgres pg = ctx.deploy(Postgres.of(ctx));
+    StatefulSetSnapshot etcdBefore = etcdSnapshot(ctx, etcd, null);
+    StatefulSetSnapshot pgBefore = pg.snapshot(null);
     Load requests = WebClient.load(ctx, web);
     Load sql = JdbcClient.load(ctx, pg);
     Load api = ApiServerClient.load(ctx);
@@ -46,6 +52,7 @@ class KubernetesMinorUpgradeScenario {
     long t0 = System.nanoTime();
     run.inject(upgrade).heal().recover(() -> pg.awaitReady(ofMinutes(3)))
         .measure("upgrade, total", java.time.Duration.ofNanos(System.nanoTime() - t0))
+        .measure("artifacts copied into the nodes", upgrade.loadTime())
         .measure("control plane (kubeadm upgrade apply + kubelet)", upgrade.controlPlaneTime())
         .measure("versions", upgrade.versions());
     upgrade.workerReport().forEach(node -> run.measure("worker " + node.node(), node.summary()));
@@ -53,11 +60,27 @@ class KubernetesMinorUpgradeScenario {
     run.measure("API server down (longest outage of GET /readyz)", apiWindow.details().get("longest-outage"));
     run.measure("success ratio web / etcd / sql", ratio(requests) + " / " + ratio(run.loads().get(0)) + " / " + ratio(sql));
 
+    StatefulSetSnapshot etcdAfter = etcdSnapshot(ctx, etcd, longestBelow(ctx, etcd.name(), etcd.pods().size()));
+    StatefulSetSnapshot pgAfter = pg.snapshot(longestBelow(ctx, pg.name(), 1));
+    run.measure("etcd / PostgreSQL longest below their replicas", etcdAfter.readyAfter() + " / " + pgAfter.readyAfter());
+
     assertThat(run.finalRead(ofSeconds(60))).isOk();
     assertThat(sql.finalRead(ofSeconds(60))).isOk();
     assertThat(run.check(Checkers.noLostWrites().on(Facts::history), Checkers.noLostWrites().on(f -> sql.history()),
         Checkers.availability(AvailabilityScenario.THRESHOLDS).on(f -> Facts.of(requests.history(), f.timeline())),
+        Checkers.statefulSetRecovered(ofMinutes(3)).on(f -> BeforeAfter.of(etcdBefore, etcdAfter)),
+        Checkers.statefulSetRecovered(ofMinutes(3)).on(f -> BeforeAfter.of(pgBefore, pgAfter)),
         TimelineCheckers.podsPlacedWithin(ofMinutes(2)).on(Facts::timeline))).isValid();
+  }
+
+  private static StatefulSetSnapshot etcdSnapshot(ScenarioContext ctx, Etcd etcd, java.time.Duration readyAfter) {
+    return StatefulSetSnapshots.of(ctx.client(), ctx.namespace(), etcd.name(), etcd.pods(), readyAfter);
+  }
+
+  /** The longest stretch a StatefulSet had fewer than its replicas Ready: its worst node's drain-to-Ready. */
+  private static java.time.Duration longestBelow(ScenarioContext ctx, String name, int replicas) {
+    var events = ctx.timeline().snapshot();
+    return ReadyPods.of(events, ReadyPods.prefix(ctx.namespace(), name)).longestBelow(events, replicas);
   }
 
   private static String ratio(Load load) {

@@ -7,6 +7,7 @@ import static java.time.Duration.ofSeconds;
 import dev.shakedown.check.BeforeAfter;
 import dev.shakedown.check.Checkers;
 import dev.shakedown.check.Facts;
+import dev.shakedown.check.ReadyPods;
 import dev.shakedown.check.StatefulSetSnapshot;
 import dev.shakedown.check.StatefulSetSnapshots;
 import dev.shakedown.check.TimelineCheckers;
@@ -46,9 +47,9 @@ class PreUpgradeRollingMaintenanceScenario {
         .measure("rolling maintenance, total", Duration.ofNanos(System.nanoTime() - t0))
         .measure("capacity before", maintenance.capacity().verdict().summary());
     maintenance.report().forEach(node -> run.measure("maintenance " + node.node(), node.summary()));
-    Duration etcdBack = maintenance.report().stream()   // a member's node down and back, until every pod is Ready
-        .filter(m -> m.evicted().stream().anyMatch(p -> p.contains("/" + etcd.name() + "-")))
-        .map(m -> m.restart().plus(m.settle())).max(Duration::compareTo).orElse(Duration.ZERO);
+    var events = ctx.timeline().snapshot();   // the worst member's drain until it is Ready again on its node
+    Duration etcdBack = ReadyPods.of(events, ReadyPods.prefix(ctx.namespace(), etcd.name()))
+        .longestBelow(events, etcd.pods().size());
     StatefulSetSnapshot after = StatefulSetSnapshots.of(ctx.client(), ctx.namespace(), etcd.name(), etcd.pods(),
         etcdBack);
 

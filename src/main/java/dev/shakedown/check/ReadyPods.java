@@ -131,6 +131,38 @@ public final class ReadyPods {
   }
 
   /**
+   * The longest single stretch within {@code [from, to]} during which fewer than {@code count} pods were Ready: a
+   * rolling maintenance's worst disruption, where {@link #timeBelow} adds up every node's. Zero when never below.
+   */
+  public Duration longestBelow(int count, long from, long to) {
+    long longest = 0;
+    Long since = readyAt(from) < count ? from : null;
+    for (Step s : steps) {
+      if (s.nanos() <= from) {
+        continue;
+      }
+      if (s.nanos() > to) {
+        break;
+      }
+      if (since == null && s.ready() < count) {
+        since = s.nanos();
+      } else if (since != null && s.ready() >= count) {
+        longest = Math.max(longest, s.nanos() - since);
+        since = null;
+      }
+    }
+    if (since != null) {
+      longest = Math.max(longest, to - since);
+    }
+    return Duration.ofNanos(longest);
+  }
+
+  /** {@link #longestBelow(int, long, long)} within the scenario {@link Window} of {@code events}; zero without one. */
+  public Duration longestBelow(List<TimelineEvent> events, int count) {
+    return Window.scenario(events).map(w -> longestBelow(count, w.from(), w.to())).orElse(Duration.ZERO);
+  }
+
+  /**
    * When, within {@code (from, to]}, the count last came back to at least {@code count} after being below it;
    * {@code from} when it never was below it there, {@code null} when it was still below at {@code to}.
    */

@@ -61,6 +61,14 @@ class ReadyPodsTest {
   }
 
   @Test
+  void longestBelowACountIsTheWorstSingleGap() {
+    assertThat(pods.longestBelow(3, ms(400), ms(6000))).isEqualTo(Duration.ofMillis(2000));
+    assertThat(pods.longestBelow(3, ms(2000), ms(5200))).as("starts below").isEqualTo(Duration.ofMillis(1000));
+    assertThat(pods.longestBelow(3, ms(4500), ms(5200))).as("ends below").isEqualTo(Duration.ofMillis(200));
+    assertThat(pods.longestBelow(2, ms(400), ms(6000))).isZero();
+  }
+
+  @Test
   void recoveredAtIsTheLastReturnToTheCount() {
     assertThat(pods.recoveredAt(3, ms(900), ms(6000))).isEqualTo(ms(5500));
     assertThat(pods.recoveredAt(3, ms(5600), ms(6000))).as("never below").isEqualTo(ms(5600));
