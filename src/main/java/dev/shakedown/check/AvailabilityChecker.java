@@ -1,5 +1,6 @@
 package dev.shakedown.check;
 
+import dev.shakedown.check.Outages.Outage;
 import dev.shakedown.history.TimelineEvent;
 import dev.shakedown.history.Operation;
 import java.time.Duration;
@@ -13,13 +14,6 @@ final class AvailabilityChecker implements Checker<Facts> {
 
   static final String CHECKER = "availability";
 
-  /** A maximal run of non-OK completions, from the last OK before it to the first OK after it. */
-  record Outage(Operation firstFailure, long fromNanos, long toNanos, boolean ended) {
-    Duration length() {
-      return Duration.ofNanos(Math.max(0, toNanos - fromNanos));
-    }
-  }
-
   private final AvailabilityThresholds thresholds;
 
   AvailabilityChecker(AvailabilityThresholds thresholds) {
@@ -32,35 +26,22 @@ final class AvailabilityChecker implements Checker<Facts> {
     long ok = 0;
     long fail = 0;
     long info = 0;
-    List<Outage> outages = new ArrayList<>();
     List<Operation> failures = new ArrayList<>();
-    long lastOk = ops.isEmpty() ? 0 : ops.get(0).nanos();
-    long lastCompletion = lastOk;
-    Operation firstFailure = null;
     for (Operation op : ops) {
       if (op.isInvoke()) {
         continue;
       }
-      lastCompletion = op.nanos();
       if (op.isOk()) {
         ok++;
-        if (firstFailure != null) {
-          outages.add(new Outage(firstFailure, lastOk, op.nanos(), true));
-          firstFailure = null;
-        }
-        lastOk = op.nanos();
       } else {
         fail += op.isFail() ? 1 : 0;
         info += op.isInfo() ? 1 : 0;
-        firstFailure = firstFailure == null ? op : firstFailure;
         if (failures.size() < Verdict.MAX_OFFENDING) {
           failures.add(op);
         }
       }
     }
-    if (firstFailure != null) {
-      outages.add(new Outage(firstFailure, lastOk, lastCompletion, false));
-    }
+    List<Outage> outages = Outages.of(ops);
     long completed = ok + fail + info;
     List<TimelineEvent> events = facts.timeline().snapshot();
     List<Latencies.Timed> timed = Latencies.ofOks(ops);

@@ -25,12 +25,15 @@ final class RunState implements AutoCloseable {
   static final String PROVIDER = "shakedown.clusterProvider";
   static final String NODE_READY_TIMEOUT = "shakedown.nodeReadyTimeout";
   static final String NAMESPACE_TIMEOUT = "shakedown.namespaceTimeout";
+  /** Setting: the folder of run output (the build sets it to the project's {@code reports/}). */
+  static final String REPORTS = "shakedown.reports";
 
   private final RunIdentity identity = RunIdentity.create();
   private final Settings settings;
   private Cluster cluster;
   private RunLease lease;
   private RuntimeException failure;
+  private dev.shakedown.report.RunReport report;
 
   private RunState(Settings settings) {
     this.settings = settings;
@@ -99,6 +102,15 @@ final class RunState implements AutoCloseable {
     return settings;
   }
 
+  /** The run's evidence folder under the setting {@value #REPORTS} (default {@code reports}). */
+  synchronized dev.shakedown.report.RunReport report() {
+    if (report == null) {
+      report = dev.shakedown.report.RunReport.under(java.nio.file.Path.of(settings.get(REPORTS, "reports")),
+          identity.runId());
+    }
+    return report;
+  }
+
   Duration nodeReadyTimeout() {
     return settings.duration(NODE_READY_TIMEOUT, Duration.ofMinutes(3));
   }
@@ -109,6 +121,11 @@ final class RunState implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (report != null) {
+        report.printSummary();
+      }
+    }
     if (lease != null) {
       lease.close();
       lease = null;

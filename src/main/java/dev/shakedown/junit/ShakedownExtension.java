@@ -4,7 +4,15 @@ import dev.shakedown.cluster.Cluster;
 import dev.shakedown.Settings;
 import dev.shakedown.report.AllureReport;
 import dev.shakedown.report.Evidence;
+import dev.shakedown.report.ScenarioResult;
 import dev.shakedown.report.ScenarioTimings;
+import dev.shakedown.check.Verdict;
+import dev.shakedown.history.Operation;
+import dev.shakedown.scenario.Run;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import dev.shakedown.scenario.ScenarioContext;
 import java.lang.reflect.Constructor;
 import java.security.SecureRandom;
@@ -58,9 +66,31 @@ public final class ShakedownExtension implements BeforeEachCallback, AfterEachCa
         ScenarioTimings.of(scenario.timeline()).report(); // wall time per phase, harness overhead, watch lag
       }
       Evidence.attach(scenario.client(), scenario.namespace(), scenario.timeline());
+      if (!scenario.runs().isEmpty()) {
+        state.run().report().record(result(context, state, scenario));
+      }
     } finally {
       state.finish(context.getExecutionException().isPresent());
     }
+  }
+
+  /** The scenario's facts for the run report: outcome, verdicts, measurements, histories and timeline. */
+  private static ScenarioResult result(ExtensionContext context, TestState state, ScenarioContext scenario) {
+    Throwable failure = context.getExecutionException().orElse(null);
+    ScenarioResult.Outcome outcome = failure == null ? ScenarioResult.Outcome.PASSED
+        : failure instanceof org.opentest4j.TestAbortedException ? ScenarioResult.Outcome.ABORTED
+        : ScenarioResult.Outcome.FAILED;
+    List<Verdict> verdicts = new ArrayList<>();
+    Map<String, String> measurements = new LinkedHashMap<>();
+    Map<String, List<Operation>> histories = new LinkedHashMap<>();
+    for (Run run : scenario.runs()) {
+      run.verdict().ifPresent(verdicts::add);
+      measurements.putAll(run.measurements());
+      run.loads().forEach(load -> histories.putIfAbsent(load.name(), load.history().snapshot()));
+    }
+    return new ScenarioResult(context.getRequiredTestClass().getSimpleName() + "#" + context.getRequiredTestMethod()
+        .getName(), outcome, failure == null ? null : String.valueOf(failure), verdicts, measurements, histories,
+        scenario.timeline().snapshot(), state.elapsed());
   }
 
   @Override

@@ -25,6 +25,7 @@ final class TestState implements AutoCloseable {
   private final TestNamespace namespace;
   private final ScenarioContext context;
   private boolean finished;
+  private final long startedNanos = System.nanoTime();
 
   TestState(RunState run, String test, CleanupMode mode, long seed) {
     this.run = run;
@@ -38,6 +39,15 @@ final class TestState implements AutoCloseable {
 
   ScenarioContext context() {
     return context;
+  }
+
+  RunState run() {
+    return run;
+  }
+
+  /** Time since the test's state was created (before its namespace). */
+  java.time.Duration elapsed() {
+    return java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
   /**

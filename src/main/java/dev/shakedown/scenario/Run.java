@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -50,6 +51,7 @@ public final class Run {
   private final List<FaultHandle> faults = new ArrayList<>();
   private final Map<String, String> measurements = new LinkedHashMap<>();
   private boolean checked;
+  private volatile Verdict verdict;
 
   Run(ScenarioContext ctx, List<Load> loads, List<Workload> workloads) {
     this.ctx = Objects.requireNonNull(ctx, "ctx");
@@ -214,8 +216,19 @@ public final class Run {
           + verdict.summary() + "\n";
       System.out.print(text);
       AllureReport.attachText("run: measurements and verdict", "text/plain", "txt", text);
+      this.verdict = verdict;
       return verdict;
     });
+  }
+
+  /** The verdict of {@link #check}, once judged. */
+  public Optional<Verdict> verdict() {
+    return Optional.ofNullable(verdict);
+  }
+
+  /** The measurements recorded so far, by name, in the order recorded. */
+  public Map<String, String> measurements() {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(measurements));
   }
 
   /**

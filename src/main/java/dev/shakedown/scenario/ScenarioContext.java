@@ -34,6 +34,7 @@ public final class ScenarioContext implements Scope {
   private boolean steady;
   private boolean recording;
   private final List<Workload> workloads = new java.util.ArrayList<>();
+  private final List<Run> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** How long {@link #awaitSteadyState()} waits for the cluster to be healthy before it aborts the test. */
   public static final Duration STEADY_STATE_WITHIN = Duration.ofMinutes(2);
@@ -171,8 +172,14 @@ public final class ScenarioContext implements Scope {
       }
     });
     Run run = new Run(this, started, workloads);
+    runs.add(run);
     phase("steady state", run::awaitSteadyBeforeFirstFault);
     return run;
+  }
+
+  /** The runs this test started, oldest first: their loads, measurements and verdicts are the test's evidence. */
+  public List<Run> runs() {
+    return List.copyOf(runs);
   }
 
   /** What a load's completions said, by error: {@code {ConnectException from 10.0.0.1:80=12}}. */
