@@ -97,11 +97,29 @@ public final class Node {
 
   /**
    * Copies the host file or directory {@code hostPath} into {@code remoteDir} of the node container ({@code docker
-   * cp}; a directory keeps its name).
+   * cp}; a directory keeps its name, files their executable bit). The archive is staged uncompressed in a temporary
+   * file, which is deleted afterwards.
    */
   public void copyIn(java.nio.file.Path hostPath, String remoteDir) {
-    docker("cp " + hostPath, () -> docker.get().copyArchiveToContainerCmd(name).withHostResource(hostPath.toString())
-        .withRemotePath(remoteDir).exec());
+    java.nio.file.Path tar;
+    try {
+      tar = java.nio.file.Files.createTempFile("shakedown-copy-", ".tar");
+    } catch (java.io.IOException e) {
+      throw new ShakedownException("cannot copy " + hostPath + " into node " + name + ": no temporary file: " + e, e);
+    }
+    try {
+      try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(tar)) {
+        TarArchive.write(hostPath, out);
+      }
+      try (java.io.InputStream in = java.nio.file.Files.newInputStream(tar)) {
+        docker("cp " + hostPath, () -> docker.get().copyArchiveToContainerCmd(name).withTarInputStream(in)
+            .withRemotePath(remoteDir).exec());
+      }
+    } catch (java.io.IOException e) {
+      throw new ShakedownException("cannot copy " + hostPath + " into node " + name + ":" + remoteDir + ": " + e, e);
+    } finally {
+      tar.toFile().delete();
+    }
   }
 
   /**

@@ -7,10 +7,14 @@ import dev.shakedown.ShakedownException;
 import dev.shakedown.junit.ChaosTest;
 import dev.shakedown.scenario.AlwaysClose;
 import dev.shakedown.scenario.ScenarioContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The node-level primitive on a real kind worker: stop / start and pause / unpause, each back to Ready. */
+/** The node-level primitive on a real kind worker: stop / start and pause / unpause, each back to Ready; copy in. */
 @ChaosTest
 class NodeIT {
 
@@ -42,6 +46,20 @@ class NodeIT {
     worker.awaitReady(READY);
     assertThat(worker.isRunning()).isTrue();
     assertThat(cluster.pendingNodeChanges()).isEmpty();
+  }
+
+  @Test
+  void aCopiedDirectoryArrivesWithItsNameContentAndExecutableBit(Cluster cluster, @TempDir Path tmp) throws Exception {
+    Node worker = cluster.workers().get(0);
+    Path dir = Files.createDirectories(tmp.resolve("shakedown-copy-it"));
+    Files.writeString(dir.resolve("tool"), "#!/bin/sh\necho copied\n");
+    Files.setPosixFilePermissions(dir.resolve("tool"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    try {
+      worker.copyIn(dir, "/var/tmp");
+      assertThat(worker.exec("/var/tmp/shakedown-copy-it/tool").strip()).isEqualTo("copied");
+    } finally {
+      worker.exec("rm", "-rf", "/var/tmp/shakedown-copy-it");
+    }
   }
 
   @Test
