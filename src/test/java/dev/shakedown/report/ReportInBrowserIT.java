@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The built report, opened in headless Chromium (Debian's {@code chromium} and {@code chromedriver}, given by path so
  * nothing is downloaded): the Allure page lists every scenario of the newest run with the status its verdict gave,
- * a scenario's page carries its timeline picture, and the picture opens as SVG. Runs after {@code HtmlReport} in
+ * the Overview's trend shows every run of the kept history, a scenario's page carries its timeline picture, and the
+ * picture opens as SVG. Runs after {@code HtmlReport} in
  * {@code mvn verify}; leaves a screenshot in the run's folder.
  */
 class ReportInBrowserIT {
@@ -80,6 +81,15 @@ class ReportInBrowserIT {
       });
     }
 
+    int runs = HtmlReport.trendLength(REPORTS.resolve("allure-history"));
+    browser.get(index.toUri() + "#");
+    List<WebElement> trend = wait.until(d -> {
+      List<WebElement> slices = d.findElements(By.cssSelector(".history-trend g.slice"));
+      return slices.isEmpty() ? null : slices;
+    });
+    assertThat(trend).as("runs in the Overview's trend (the kept history has %d)", runs).hasSize(runs);
+    System.out.println("[shakedown] the report's trend shows " + runs + " run(s)");
+
     Map<String, Object> first = scenarios.get(0);
     String[] classAndMethod = ((String) first.get("scenario")).split("#");
     browser.get(index.toUri() + "#suites");
@@ -91,6 +101,7 @@ class ReportInBrowserIT {
     WebElement shown = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector(".attachment__media, .attachment img, .attachment object, .attachment iframe")));
     assertThat(shown.getSize().getHeight()).as("the timeline picture's height on the page").isGreaterThan(100);
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", shown);
     Path screenshot = run.resolve("report-" + first.get("file") + ".png");
     Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     System.out.println("[shakedown] screenshot of the report: " + screenshot);
