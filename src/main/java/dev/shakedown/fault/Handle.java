@@ -23,6 +23,8 @@ public final class Handle implements FaultHandle {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean healed;
   private volatile RuntimeException healFailure;
+  /** The timeline kind of {@link #chosen}: a fault's work began. */
+  public static final String INJECTING = "injecting";
 
   private Handle(String fault, List<String> targets, Timeline timeline, Runnable heal) {
     this.fault = fault;
@@ -39,9 +41,13 @@ public final class Handle implements FaultHandle {
     return new Handle(fault, targets, scope.timeline(), heal);
   }
 
-  /** Announces the targets before a fault that takes a while to inject (e.g. a drain). */
+  /**
+   * Announces the targets before a fault that takes a while to inject (e.g. a drain), and marks {@code injecting} in
+   * the timeline, so the fault's span starts where its work does ({@code inject} is marked when it is in place).
+   */
   public static void chosen(FaultScope scope, String fault, String how, List<String> targets) {
     LOG.info("fault {} targets: {} -> {}", fault, how, targets);
+    scope.timeline().markFault(INJECTING, fault, how + " -> " + targets);
   }
 
   @Override public String fault() { return fault; }

@@ -64,7 +64,7 @@ public final class Timeline {
     return event;
   }
 
-  /** Marks a fault being injected or healed: {@code kind} is {@code inject} or {@code heal}. */
+  /** Marks a fault being injected or healed: {@code kind} is {@code injecting} (begun), {@code inject} or {@code heal}. */
   public TimelineEvent markFault(String kind, String fault, String detail) {
     return mark("fault", kind).subject(fault).detail(detail).record();
   }

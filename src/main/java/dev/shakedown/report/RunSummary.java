@@ -20,11 +20,11 @@ public final class RunSummary {
   private RunSummary() {}
 
   /** The key numbers of one scenario, as shown in its row. */
-  public record Numbers(String successRatio, Duration longestOutage, long lostWrites, long acknowledgedWrites,
-      Duration slowestRecovery) {}
+  public record Numbers(String successRatio, Duration longestOutage, String outageLoad, long lostWrites,
+      long acknowledgedWrites, Duration slowestRecovery) {}
 
   /**
-   * Success ratio per load (OK among completed operations), the longest outage of any load, lost writes and the
+   * Success ratio per load (OK among completed operations), the longest outage of any load and that load, lost writes and the
    * acknowledged writes they were checked against (every {@code no-lost-writes} part), and the slowest recovery
    * ({@code availability}'s slowest-recovery, {@code statefulset-recovered}'s ready-after); {@code null} where the
    * scenario has nothing to say.
@@ -32,12 +32,16 @@ public final class RunSummary {
   public static Numbers numbers(ScenarioResult result) {
     List<String> ratios = new ArrayList<>();
     Duration longest = null;
+    String outageLoad = null;
     for (Map.Entry<String, List<Operation>> load : result.histories().entrySet()) {
       List<Operation> done = load.getValue().stream().filter(op -> !op.isInvoke()).toList();
       long ok = done.stream().filter(Operation::isOk).count();
       ratios.add(load.getKey() + " " + (done.isEmpty() ? "-" : percent((double) ok / done.size())));
       for (Outages.Outage o : Outages.of(load.getValue())) {
-        longest = longest == null || o.length().compareTo(longest) > 0 ? o.length() : longest;
+        if (longest == null || o.length().compareTo(longest) > 0) {
+          longest = o.length();
+          outageLoad = load.getKey();
+        }
       }
     }
     List<Verdict> leaves = new ArrayList<>();
@@ -57,7 +61,7 @@ public final class RunSummary {
       }
     }
     boolean writesChecked = leaves.stream().anyMatch(v -> "no-lost-writes".equals(v.checker()));
-    return new Numbers(String.join(", ", ratios), longest, writesChecked ? lost : -1, acknowledged, slowest);
+    return new Numbers(String.join(", ", ratios), longest, outageLoad, writesChecked ? lost : -1, acknowledged, slowest);
   }
 
   /** The whole summary of {@code results}, titled with {@code run}. */
@@ -94,7 +98,8 @@ public final class RunSummary {
     Numbers n = numbers(r);
     Verdict.Status status = r.status();
     return "| " + r.scenario() + " | " + r.outcome().label() + " | " + (status == null ? "none" : status) + " | "
-        + (n.successRatio().isEmpty() ? "-" : n.successRatio()) + " | " + seconds(n.longestOutage()) + " | "
+        + (n.successRatio().isEmpty() ? "-" : n.successRatio()) + " | " + seconds(n.longestOutage())
+        + (n.outageLoad() == null ? "" : " (" + n.outageLoad() + ")") + " | "
         + (n.lostWrites() < 0 ? "-" : n.lostWrites() + " of " + n.acknowledgedWrites()) + " | "
         + seconds(n.slowestRecovery()) + " | " + String.format(Locale.ROOT, "%.0f", ResiliencyScore.of(r)) + " |";
   }

@@ -164,7 +164,7 @@ public final class TimelinePicture {
         outages.add(new Band(load, o.fromNanos() - t0, o.toNanos() - t0, o.ended()))));
     outages.sort(Comparator.comparingLong(Band::from));
     return new Model(start, end, bins(loads.values(), start), outages,
-        pairs(timeline, "control-plane", "down", "up", start, end), pairs(timeline, "fault", "inject", "heal", start, end),
+        pairs(timeline, "control-plane", "down", "up", start, end), faults(timeline, start, end),
         workloads(timeline, start), nodes(timeline, start, end), phases(timeline, start, end), timeline.size());
   }
 
@@ -226,6 +226,35 @@ public final class TimelinePicture {
         }
       }
     }
+    return bands;
+  }
+
+  /**
+   * Fault spans, from {@code inject} to {@code heal} per fault name in order; a span starts at the fault's
+   * {@code injecting} mark when one came first (a drain, a maintenance, an upgrade take minutes to be in place). A fault
+   * whose injection began and never finished is a span to {@code end}, labelled so.
+   */
+  private static List<Band> faults(List<TimelineEvent> events, long start, long end) {
+    List<TimelineEvent> marks = new ArrayList<>();
+    Map<String, TimelineEvent> begun = new HashMap<>();
+    for (TimelineEvent e : events) {
+      if (!"fault".equals(e.source())) {
+        continue;
+      }
+      String name = e.subject() == null ? "fault" : e.subject();
+      if ("injecting".equals(e.kind())) {
+        begun.put(name, e);
+      } else if ("inject".equals(e.kind())) {
+        TimelineEvent first = begun.remove(name);
+        marks.add(first == null ? e : new TimelineEvent(first.recordedNanos(), first.recordedAt(), first.apiTime(),
+            e.source(), e.kind(), e.subject(), e.detail()));
+      } else {
+        marks.add(e);
+      }
+    }
+    List<Band> bands = new ArrayList<>(pairs(marks, "fault", "inject", "heal", start, end));
+    begun.forEach((name, e) -> bands.add(new Band(name + " (injection did not finish)", e.recordedNanos() - start,
+        end, false)));
     return bands;
   }
 
@@ -372,7 +401,7 @@ public final class TimelinePicture {
       boolean perInjection = m.faults().size() <= MAX_FAULT_ROWS;
       List<String> rows = new ArrayList<>();
       for (Band f : m.faults()) {
-        String row = perInjection ? f.label() + (f.ended() ? "" : " (not healed)") : f.label();
+        String row = perInjection ? f.label() + (f.ended() || f.label().contains(" (") ? "" : " (not healed)") : f.label();
         if (perInjection || !rows.contains(row)) {
           rows.add(row);
         }

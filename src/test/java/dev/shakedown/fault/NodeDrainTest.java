@@ -86,7 +86,7 @@ class NodeDrainTest {
     assertThat(handle.isHealed()).isTrue();
     assertThat(node("worker").getSpec().getUnschedulable()).isNotEqualTo(Boolean.TRUE);
     assertThat(node("worker").getMetadata().getAnnotations()).doesNotContainKey(NodeDrain.ANNOTATION);
-    assertThat(timeline.snapshot()).extracting(TimelineEvent::kind).containsExactly("inject", "heal");
+    assertThat(timeline.snapshot()).extracting(TimelineEvent::kind).containsExactly("injecting", "inject", "heal");
   }
 
   @Test

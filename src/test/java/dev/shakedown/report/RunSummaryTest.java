@@ -29,6 +29,7 @@ class RunSummaryTest {
     assertThat(n.successRatio()).isEqualTo("etcd 90.00%");
     // the outage runs from the last OK before the first failure (1910 ms) to the next OK (3010 ms)
     assertThat(n.longestOutage()).isEqualTo(Duration.ofMillis(1100));
+    assertThat(n.outageLoad()).isEqualTo("etcd");
     assertThat(n.lostWrites()).isEqualTo(2);
     assertThat(n.acknowledgedWrites()).isEqualTo(98);
     assertThat(n.slowestRecovery()).isEqualTo(Duration.ofMillis(23_400));
@@ -43,7 +44,7 @@ class RunSummaryTest {
     String md = RunSummary.markdown("run-1", List.of(bad, good));
     assertThat(md).startsWith("# Shakedown run run-1: resiliency score ");
     assertThat(md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| scenario"))).hasSize(2);
-    assertThat(md).contains("| EtcdScenario#kill | failed | INVALID | etcd 90.00% | 1.1 s | 2 of 98 | 23.4 s | ")
+    assertThat(md).contains("| EtcdScenario#kill | failed | INVALID | etcd 90.00% | 1.1 s (etcd) | 2 of 98 | 23.4 s | ")
         .contains("| WebScenario#drain | passed | VALID | web 100.00% | - | - | - | 100 |")
         .contains("- EtcdScenario#kill failed: expected VALID but was INVALID")
         .contains("no-lost-writes 5");

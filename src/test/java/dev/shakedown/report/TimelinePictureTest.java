@@ -139,6 +139,25 @@ class TimelinePictureTest {
   }
 
   @Test
+  void aFaultThatTakesAWhileStartsWhereItsInjectionBegan() {
+    List<TimelineEvent> events = List.of(
+        at(0, "phase", "begin", "inject"),
+        at(1_000, "fault", "injecting", "kubernetes-upgrade", "v1.34.4 -> v1.35.4"),
+        at(2_000, "fault", "injecting", "node-drain", "worker"),
+        at(5_000, "fault", "inject", "node-drain", "drained"),
+        at(6_000, "fault", "heal", "node-drain"),
+        at(7_000, "fault", "injecting", "node-drain", "worker2"),
+        at(8_000, "fault", "inject", "kubernetes-upgrade"),
+        at(8_500, "fault", "heal", "kubernetes-upgrade"),
+        at(9_000, "phase", "end", "inject"));
+
+    assertThat(TimelinePicture.model(events, Map.of()).faults()).containsExactly(
+        new Band("node-drain", ms(2_000), ms(6_000), true),
+        new Band("kubernetes-upgrade", ms(1_000), ms(8_500), true),
+        new Band("node-drain (injection did not finish)", ms(7_000), ms(9_000), false));
+  }
+
+  @Test
   void controlPlaneOutagesArePairedDownToUp() {
     List<TimelineEvent> events = List.of(at(0, "phase", "begin", "inject"),
         at(1_000, "control-plane", "down", "kube-apiserver"), at(2_500, "control-plane", "up", "kube-apiserver"),
