@@ -157,9 +157,19 @@ public final class ReadyPods {
     return Duration.ofNanos(longest);
   }
 
-  /** {@link #longestBelow(int, long, long)} within the scenario {@link Window} of {@code events}; zero without one. */
+  /**
+   * {@link #longestBelow(int, long, long)} from the first {@code inject} phase's begin to the end of the scenario
+   * {@link Window} of {@code events} (the workloads' own start-up before the first fault does not count); zero
+   * without a fault.
+   */
   public Duration longestBelow(List<TimelineEvent> events, int count) {
-    return Window.scenario(events).map(w -> longestBelow(count, w.from(), w.to())).orElse(Duration.ZERO);
+    Window window = Window.scenario(events).orElse(null);
+    if (window == null) {
+      return Duration.ZERO;
+    }
+    return events.stream().filter(e -> "phase".equals(e.source()) && "begin".equals(e.kind())
+            && "inject".equals(e.subject()) && e.recordedNanos() >= window.from() && e.recordedNanos() <= window.to())
+        .findFirst().map(first -> longestBelow(count, first.recordedNanos(), window.to())).orElse(Duration.ZERO);
   }
 
   /**

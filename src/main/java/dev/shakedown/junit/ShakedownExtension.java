@@ -61,22 +61,36 @@ public final class ShakedownExtension implements BeforeEachCallback, AfterEachCa
       return;
     }
     ScenarioContext scenario = state.context();
+    RuntimeException cleanup = null;
     try {
       if (scenario.timeline().snapshot().stream().anyMatch(e -> "phase".equals(e.source()))) {
         ScenarioTimings.of(scenario.timeline()).report(); // wall time per phase, harness overhead, watch lag
       }
       Evidence.attach(scenario.client(), scenario.namespace(), scenario.timeline());
-      if (!scenario.runs().isEmpty()) {
-        state.run().report().record(result(context, state, scenario));
-      }
     } finally {
-      state.finish(context.getExecutionException().isPresent());
+      try {
+        state.finish(context.getExecutionException().isPresent());
+      } catch (RuntimeException e) {
+        cleanup = e;
+      }
+      if (isScenario(context, scenario)) {   // after the cleanup, whose failure fails the test too
+        state.run().report().record(result(context, state, scenario, cleanup));
+      }
+    }
+    if (cleanup != null) {
+      throw cleanup;
     }
   }
 
+  /** A scenario class ({@code *Scenario}, even one that failed before its run) or any test that started a run. */
+  private static boolean isScenario(ExtensionContext context, ScenarioContext scenario) {
+    return !scenario.runs().isEmpty() || context.getRequiredTestClass().getSimpleName().endsWith("Scenario");
+  }
+
   /** The scenario's facts for the run report: outcome, verdicts, measurements, histories and timeline. */
-  private static ScenarioResult result(ExtensionContext context, TestState state, ScenarioContext scenario) {
-    Throwable failure = context.getExecutionException().orElse(null);
+  private static ScenarioResult result(ExtensionContext context, TestState state, ScenarioContext scenario,
+      RuntimeException cleanup) {
+    Throwable failure = context.getExecutionException().orElse(cleanup);
     ScenarioResult.Outcome outcome = failure == null ? ScenarioResult.Outcome.PASSED
         : failure instanceof org.opentest4j.TestAbortedException ? ScenarioResult.Outcome.ABORTED
         : ScenarioResult.Outcome.FAILED;

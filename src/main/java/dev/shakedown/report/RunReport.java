@@ -46,18 +46,34 @@ public final class RunReport {
   /** Records one scenario: its picture (attached too), its JUnit XML and the summary so far. Never throws. */
   public synchronized void record(ScenarioResult result) {
     results.add(result);
-    try {
-      Files.createDirectories(folder().resolve("junit"));
+    safely(result, "its folder", () -> Files.createDirectories(folder().resolve("junit")));
+    safely(result, "its timeline picture", () -> {
       String svg = TimelinePicture.svg(result.scenario(), result.events(), result.histories());
       Files.writeString(folder().resolve(result.fileName() + ".svg"), svg, StandardCharsets.UTF_8);
       AllureReport.attachText("timeline.svg", "image/svg+xml", "svg", svg);
-      Files.writeString(folder().resolve("junit").resolve("TEST-" + result.fileName() + ".xml"),
-          ScenarioJUnitXml.xml(result), StandardCharsets.UTF_8);
+    });
+    safely(result, "its JUnit XML", () -> Files.writeString(folder().resolve("junit")
+        .resolve("TEST-" + result.fileName() + ".xml"), ScenarioJUnitXml.xml(result), StandardCharsets.UTF_8));
+    safely(result, "the summary", () -> {
       Files.writeString(folder().resolve("summary.md"), summary(), StandardCharsets.UTF_8);
       Files.writeString(folder().resolve(SCENARIOS), scenariosJson(), StandardCharsets.UTF_8);
       Files.writeString(reports.resolve(LATEST), run + "\n", StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      System.err.println("[shakedown] could not write the report of " + result.scenario() + " into " + folder() + ": " + e);
+    });
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  /** Evidence is best effort: one part failing (a chart, a full disk) is printed and the others are still written. */
+  private void safely(ScenarioResult result, String what, Step step) {
+    try {
+      step.run();
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Exception | Error e) {
+      System.err.println("[shakedown] could not write " + what + " of " + result.scenario() + " into " + folder()
+          + ": " + e);
     }
   }
 

@@ -13,7 +13,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * One scenario as a JUnit XML test suite, so a CI interface shows where a run failed: a test case per phase (in
  * timeline order, its time from begin to end, a failure when the phase threw), one per checker part ({@code check
- * <name>}: INVALID is a failure, UNKNOWN is skipped), and {@code outcome}, failing with the test's own failure.
+ * <name>}: INVALID is a failure, UNKNOWN is skipped), and {@code outcome}, failing with the test's own failure. In an
+ * aborted scenario (not in steady state) the phase that threw is skipped, not failed.
  */
 public final class ScenarioJUnitXml {
 
@@ -45,7 +46,10 @@ public final class ScenarioJUnitXml {
         cases.add(new Case(name, 0, "never ended", null));
       } else {
         double seconds = (end.recordedNanos() - begin.recordedNanos()) / 1e9;
-        cases.add(new Case(name, seconds, "failed".equals(end.kind()) ? end.detail() : null, null));
+        boolean failed = "failed".equals(end.kind());
+        boolean aborted = result.outcome() == ScenarioResult.Outcome.ABORTED;   // e.g. not in steady state
+        cases.add(new Case(name, seconds, failed && !aborted ? end.detail() : null, failed && aborted ? end.detail()
+            : null));
       }
     }
     for (Verdict v : result.verdicts()) {

@@ -459,7 +459,7 @@ public final class TimelinePicture {
     g.setGeomDoubleConverter(SVGUtils.createDoubleConverter(2));
     g.setDefsKeyPrefix("timeline" + Integer.toHexString(Objects.hash(title, m)) + "-"); // same input, same document
     chart.draw(g, new Rectangle(0, 0, WIDTH, height));
-    return g.getSVGDocument();
+    return g.getSVGElement();
   }
 
   private static int add(CombinedDomainXYPlot plot, XYPlot lane, int rows) {

@@ -69,6 +69,18 @@ class ReadyPodsTest {
   }
 
   @Test
+  void longestBelowOverTheScenarioStartsAtTheFirstFault() {
+    List<TimelineEvent> events = List.of(
+        at(0, "phase", "begin", "steady"), at(100, "phase", "end", "steady"),
+        at(200, "phase", "begin", "steady"), at(5_000, "pod", "Ready", PODS + "a"),   // start-up: 4.9 s below
+        at(5_100, "phase", "end", "steady"),
+        at(6_000, "phase", "begin", "inject"), at(6_500, "pod", "NotReady", PODS + "a"),
+        at(8_000, "pod", "Ready", PODS + "a"), at(9_000, "phase", "begin", "verify"));
+    assertThat(ReadyPods.of(events, PODS).longestBelow(events, 1)).isEqualTo(Duration.ofMillis(1_500));
+    assertThat(ReadyPods.of(EVENTS, PODS).longestBelow(EVENTS, 3)).as("no fault").isZero();
+  }
+
+  @Test
   void recoveredAtIsTheLastReturnToTheCount() {
     assertThat(pods.recoveredAt(3, ms(900), ms(6000))).isEqualTo(ms(5500));
     assertThat(pods.recoveredAt(3, ms(5600), ms(6000))).as("never below").isEqualTo(ms(5600));
