@@ -167,9 +167,15 @@ public final class ReadyPods {
     if (window == null) {
       return Duration.ZERO;
     }
+    return injectBegins(events, window).stream().findFirst()
+        .map(first -> longestBelow(count, first, window.to())).orElse(Duration.ZERO);
+  }
+
+  /** When each {@code inject} phase within {@code window} began, in order. */
+  private static List<Long> injectBegins(List<TimelineEvent> events, Window window) {
     return events.stream().filter(e -> "phase".equals(e.source()) && "begin".equals(e.kind())
             && "inject".equals(e.subject()) && e.recordedNanos() >= window.from() && e.recordedNanos() <= window.to())
-        .findFirst().map(first -> longestBelow(count, first.recordedNanos(), window.to())).orElse(Duration.ZERO);
+        .map(TimelineEvent::recordedNanos).toList();
   }
 
   /**
@@ -214,9 +220,7 @@ public final class ReadyPods {
     if (window == null) {
       return List.of();
     }
-    List<Long> injects = events.stream().filter(e -> "phase".equals(e.source()) && "begin".equals(e.kind())
-            && "inject".equals(e.subject()) && e.recordedNanos() >= window.from() && e.recordedNanos() <= window.to())
-        .map(TimelineEvent::recordedNanos).toList();
+    List<Long> injects = injectBegins(events, window);
     List<Duration> recoveries = new ArrayList<>();
     for (int i = 0; i < injects.size(); i++) {
       long from = injects.get(i);

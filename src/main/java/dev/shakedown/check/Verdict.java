@@ -99,6 +99,16 @@ public final class Verdict {
   /** The verdicts this one combines; empty for a single checker's verdict. */
   public List<Verdict> parts() { return parts; }
 
+  /** The single checkers' verdicts under this one, depth first: itself when it combines nothing. */
+  public List<Verdict> leaves() {
+    if (parts.isEmpty()) {
+      return List.of(this);
+    }
+    List<Verdict> leaves = new ArrayList<>();
+    parts.forEach(p -> leaves.addAll(p.leaves()));
+    return leaves;
+  }
+
   /**
    * The part judged by {@code checker}, e.g. {@code verdict.part("availability").count("ok")}; the first one when
    * several parts have that name.

@@ -29,7 +29,8 @@ public final class ResiliencyScore {
   /** The parts a scenario is scored on: every leaf verdict, then {@code outcome}. */
   public static List<Part> parts(ScenarioResult result) {
     List<Part> parts = new ArrayList<>();
-    result.verdicts().forEach(v -> leaves(v, parts));
+    result.verdicts().stream().flatMap(v -> v.leaves().stream()).forEach(v -> parts.add(new Part(v.checker(),
+        WEIGHTS.getOrDefault(v.checker(), DEFAULT_WEIGHT), value(v.status()))));
     double outcome = switch (result.outcome()) {
       case PASSED -> 1;
       case ABORTED -> 0.5;
@@ -55,16 +56,11 @@ public final class ResiliencyScore {
     return results.stream().mapToDouble(ResiliencyScore::of).average().orElse(Double.NaN);
   }
 
-  private static void leaves(Verdict v, List<Part> into) {
-    if (!v.parts().isEmpty()) {
-      v.parts().forEach(p -> leaves(p, into));
-      return;
-    }
-    double value = switch (v.status()) {
+  private static double value(Verdict.Status status) {
+    return switch (status) {
       case VALID -> 1;
       case UNKNOWN -> 0.5;
       case INVALID -> 0;
     };
-    into.add(new Part(v.checker(), WEIGHTS.getOrDefault(v.checker(), DEFAULT_WEIGHT), value));
   }
 }

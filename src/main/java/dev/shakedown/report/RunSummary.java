@@ -44,8 +44,7 @@ public final class RunSummary {
         }
       }
     }
-    List<Verdict> leaves = new ArrayList<>();
-    result.verdicts().forEach(v -> leaves(v, leaves));
+    List<Verdict> leaves = result.verdicts().stream().flatMap(v -> v.leaves().stream()).toList();
     long lost = 0;
     long acknowledged = 0;
     Duration slowest = null;
@@ -102,14 +101,6 @@ public final class RunSummary {
         + (n.outageLoad() == null ? "" : " (" + n.outageLoad() + ")") + " | "
         + (n.lostWrites() < 0 ? "-" : n.lostWrites() + " of " + n.acknowledgedWrites()) + " | "
         + seconds(n.slowestRecovery()) + " | " + String.format(Locale.ROOT, "%.0f", ResiliencyScore.of(r)) + " |";
-  }
-
-  private static void leaves(Verdict v, List<Verdict> into) {
-    if (v.parts().isEmpty()) {
-      into.add(v);
-    } else {
-      v.parts().forEach(p -> leaves(p, into));
-    }
   }
 
   private static String percent(double ratio) {

@@ -52,22 +52,12 @@ public final class ScenarioJUnitXml {
             : null));
       }
     }
-    for (Verdict v : result.verdicts()) {
-      checks(v, cases);
-    }
+    result.verdicts().stream().flatMap(v -> v.leaves().stream()).forEach(v -> cases.add(new Case("check "
+        + v.checker(), 0, v.isInvalid() ? v.summary() : null, v.isUnknown() ? v.summary() : null)));
     cases.add(new Case("outcome", result.duration().toMillis() / 1000.0,
         result.outcome() == ScenarioResult.Outcome.FAILED ? String.valueOf(result.failure()) : null,
         result.outcome() == ScenarioResult.Outcome.ABORTED ? String.valueOf(result.failure()) : null));
     return cases;
-  }
-
-  private static void checks(Verdict v, List<Case> into) {
-    if (!v.parts().isEmpty()) {
-      v.parts().forEach(p -> checks(p, into));
-      return;
-    }
-    into.add(new Case("check " + v.checker(), 0, v.isInvalid() ? v.summary() : null,
-        v.isUnknown() ? v.summary() : null));
   }
 
   /** The suite as an XML document. */

@@ -59,4 +59,15 @@ class VerdictTest {
     assertThat(Verdict.combine("all", List.of(valid, unknown))).isUnknown();
     assertThat(Verdict.combine("all", List.of(valid))).isValid();
   }
+
+  @Test
+  void theLeavesAreTheSingleCheckersUnderNestedCombinations() {
+    Verdict a = Verdict.builder("a").status(VALID).build();
+    Verdict b = Verdict.builder("b").status(INVALID).build();
+    Verdict c = Verdict.builder("c").status(UNKNOWN).build();
+    Verdict nested = Verdict.combine("all", List.of(a, Verdict.combine("inner", List.of(b, c))));
+
+    org.assertj.core.api.Assertions.assertThat(nested.leaves()).containsExactly(a, b, c);
+    org.assertj.core.api.Assertions.assertThat(a.leaves()).containsExactly(a);
+  }
 }
